@@ -1,0 +1,17 @@
+package io.github.apigateway.config;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/** The gateway config file as bound from JSON: the shape of CONTRACT.md section 3, not yet validated. */
+public record GatewayConfig(
+        Map<String, ServiceConfig> services,
+        List<RouteConfig> routes,
+        AuthConfig auth,
+        @JsonbProperty("rate_limits") List<RateLimitConfig> rateLimits,
+        @JsonbProperty("default_rate_limits") List<String> defaultRateLimits,
+        @JsonbProperty("rate_limit_failure") String rateLimitFailure,
+        @JsonbProperty("trusted_proxies") List<String> trustedProxies) {
+}

@@ -1,0 +1,14 @@
+package io.github.apigateway.config;
+
+import io.github.apigateway.proxy.ServiceDefinition;
+import io.github.apigateway.routing.RouteTable;
+
+import java.util.Map;
+
+/** A config that passed every check, in the form request-time code reads. */
+public record ValidatedConfig(String source, RouteTable routeTable, Map<String, ServiceDefinition> services) {
+
+    public ValidatedConfig {
+        services = Map.copyOf(services);
+    }
+}

@@ -1,0 +1,245 @@
+package io.github.apigateway.config;
+
+import io.github.apigateway.routing.Route;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    private static final String SERVICES = """
+            "services": { "users": { "instances": ["http://127.0.0.1:9001"] } }""";
+
+    private static ValidatedConfig load(String json) {
+        return ConfigLoader.load(new ConfigSource("test.json",
+                () -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static ConfigProblem onlyProblem(String json) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(json));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
+    private static String withRoute(String routeFields) {
+        return "{" + SERVICES + ", \"routes\": [ { \"id\": \"r\", \"path\": \"/api/*\", \"service\": \"users\", \"auth\": \"none\""
+                + routeFields + " } ] }";
+    }
+
+    @Test
+    void bindsAValidConfigWithDefaults() {
+        ValidatedConfig config = load(withRoute(", \"methods\": [\"GET\"], \"strip_path\": true"));
+        Route route = config.routeTable().routes().get(0);
+        assertEquals("r", route.id());
+        assertTrue(route.stripPath());
+        assertFalse(route.preserveHost());
+        assertEquals(Duration.ofMillis(2000), config.services().get("users").connectTimeout());
+        assertEquals(Duration.ofMillis(30000), config.services().get("users").responseTimeout());
+    }
+
+    @Test
+    void acceptsTheFullAuthAndRateLimitSchema() {
+        ValidatedConfig config = load("""
+                {"services": {"s": {"instances": ["https://127.0.0.1:8443"], "connect_timeout_ms": 100, "response_timeout_ms": 200}},
+                 "routes": [{"id": "r", "path": "/login", "service": "s", "auth": "none", "preserve_host": true}],
+                 "auth": {
+                   "keycloak": {"realm": "demo", "auth-server-url": "http://127.0.0.1:8180", "resource": "gateway",
+                                "credentials": {"secret": "s3cret"}, "ssl-required": "external", "public-client": false,
+                                "confidential-port": 0, "bearer-only": true, "verify-token-audience": true,
+                                "use-resource-role-mappings": true, "principal-attribute": "preferred_username"},
+                   "jwt": {"audiences": ["gateway"], "clock_skew_seconds": 30},
+                   "api_keys": {"header": "X-API-Key", "keys": [{"id": "job", "sha256": "%s", "roles": ["reports"]}]}
+                 },
+                 "rate_limits": [
+                   {"id": "default_api_limit", "source": "ip_address", "requests_per_minute": 60, "burst": 10},
+                   {"id": "premium", "source": "user", "when": {"header": "X-User-Tier", "equals": "premium"}, "requests_per_minute": 500},
+                   {"id": "by_header", "source": "header", "header_name": "X-Tenant", "requests_per_minute": 5}
+                 ],
+                 "rate_limit_failure": "closed",
+                 "trusted_proxies": ["10.0.0.0/8", "::1"]}
+                """.formatted("a".repeat(64)));
+        assertTrue(config.routeTable().routes().get(0).preserveHost());
+        assertEquals(Duration.ofMillis(200), config.services().get("s").responseTimeout());
+    }
+
+    @Test
+    void reportsMalformedJsonWithLineAndColumn() {
+        ConfigProblem problem = onlyProblem("{\n  \"services\": {,\n}");
+        assertTrue(problem.reason().contains("line 2"), problem.reason());
+        assertTrue(problem.reason().contains("malformed JSON"), problem.reason());
+    }
+
+    @Test
+    void rejectsAnUnknownFieldByItsPath() {
+        assertEquals("routes[0].timeout", onlyProblem(withRoute(", \"timeout\": 5")).path());
+    }
+
+    @Test
+    void rejectsAValueOfTheWrongType() {
+        ConfigProblem problem = onlyProblem(withRoute(", \"strip_path\": \"yes\""));
+        assertEquals("routes[0].strip_path", problem.path());
+        assertEquals("must be true or false", problem.reason());
+    }
+
+    @Test
+    void rejectsAFractionalNumberWhereAWholeOneIsNeeded() {
+        ConfigProblem problem = onlyProblem("""
+                {"services": {"s": {"instances": ["http://127.0.0.1:1"], "connect_timeout_ms": 1.5}}, "routes": []}""");
+        assertEquals("services.s.connect_timeout_ms", problem.path());
+    }
+
+    @Test
+    void rejectsARouteToAnUnknownService() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\", \"auth\": \"none\"},"
+                + "{\"id\": \"b\", \"path\": \"/b\", \"service\": \"orders\", \"auth\": \"none\"}]}");
+        assertEquals("routes[1].service", problem.path());
+        assertEquals("unknown service 'orders'", problem.reason());
+    }
+
+    @Test
+    void rejectsDuplicateRouteIds() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\", \"auth\": \"none\"},"
+                + "{\"id\": \"a\", \"path\": \"/b\", \"service\": \"users\", \"auth\": \"none\"}]}");
+        assertEquals("routes[1].id", problem.path());
+        assertTrue(problem.reason().contains("duplicate route id"));
+    }
+
+    @Test
+    void rejectsABadInstanceUrl() {
+        ConfigProblem problem = onlyProblem("""
+                {"services": {"s": {"instances": ["http://127.0.0.1:1", "ftp://127.0.0.1"]}}, "routes": []}""");
+        assertEquals("services.s.instances[1]", problem.path());
+    }
+
+    @Test
+    void rejectsAnInstanceUrlWithAPath() {
+        assertEquals("services.s.instances[0]", onlyProblem("""
+                {"services": {"s": {"instances": ["http://127.0.0.1:1/base"]}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsAServiceWithoutInstances() {
+        assertEquals("services.s.instances", onlyProblem("""
+                {"services": {"s": {"instances": []}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsANonPositiveTimeout() {
+        assertEquals("services.s.response_timeout_ms", onlyProblem("""
+                {"services": {"s": {"instances": ["http://127.0.0.1:1"], "response_timeout_ms": 0}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsAPathThatIsNotNormal() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a//b/*\", \"service\": \"users\", \"auth\": \"none\"}]}");
+        assertEquals("routes[0].path", problem.path());
+        assertTrue(problem.reason().contains("/a/b/*"), problem.reason());
+    }
+
+    @Test
+    void rejectsAWildcardThatIsNotAFinalSegment() {
+        assertEquals("routes[0].path", onlyProblem("{" + SERVICES
+                + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a*\", \"service\": \"users\", \"auth\": \"none\"}]}").path());
+    }
+
+    @Test
+    void rejectsAMissingRequiredField() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES + ", \"routes\": [{\"id\": \"a\", \"service\": \"users\", \"auth\": \"none\"}]}");
+        assertEquals("routes[0].path", problem.path());
+        assertEquals("is required", problem.reason());
+    }
+
+    @Test
+    void rejectsALowerCaseMethod() {
+        assertEquals("routes[0].methods[0]", onlyProblem(withRoute(", \"methods\": [\"get\"]")).path());
+    }
+
+    @Test
+    void rejectsAnUnknownAuthMode() {
+        assertEquals("routes[0].auth", onlyProblem("{" + SERVICES
+                + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\", \"auth\": \"basic\"}]}").path());
+    }
+
+    @Test
+    void rejectsARouteThatDefaultsToBearerWithoutAnAuthFilter() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("{" + SERVICES
+                + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\"}]}"));
+        assertTrue(e.problems().stream().allMatch(p -> p.path().equals("routes[0].auth")), e.getMessage());
+        assertTrue(e.getMessage().contains("not available in this build"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownRateLimitId() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(withRoute(", \"rate_limits\": [\"nope\"]")));
+        assertEquals("routes[0].rate_limits[0]", e.problems().get(0).path());
+        assertEquals("unknown rate limit id 'nope'", e.problems().get(0).reason());
+    }
+
+    @Test
+    void rejectsDuplicateRateLimitIds() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES + ", \"routes\": [], \"rate_limits\": ["
+                + "{\"id\": \"x\", \"source\": \"route\", \"requests_per_minute\": 1},"
+                + "{\"id\": \"x\", \"source\": \"route\", \"requests_per_minute\": 1}]}");
+        assertEquals("rate_limits[1].id", problem.path());
+    }
+
+    @Test
+    void rejectsAHeaderRateLimitWithoutHeaderName() {
+        assertEquals("rate_limits[0].header_name", onlyProblem("{" + SERVICES + ", \"routes\": [], \"rate_limits\": ["
+                + "{\"id\": \"x\", \"source\": \"header\", \"requests_per_minute\": 1}]}").path());
+    }
+
+    @Test
+    void rejectsAnUnknownRateLimitSource() {
+        assertEquals("rate_limits[0].source", onlyProblem("{" + SERVICES + ", \"routes\": [], \"rate_limits\": ["
+                + "{\"id\": \"x\", \"source\": \"moon\", \"requests_per_minute\": 1}]}").path());
+    }
+
+    @Test
+    void rejectsAnUnknownFailureMode() {
+        assertEquals("rate_limit_failure", onlyProblem("{" + SERVICES + ", \"routes\": [], \"rate_limit_failure\": \"maybe\"}").path());
+    }
+
+    @Test
+    void rejectsABadTrustedProxy() {
+        assertEquals("trusted_proxies[1]", onlyProblem("{" + SERVICES
+                + ", \"routes\": [], \"trusted_proxies\": [\"10.0.0.0/8\", \"10.0.0.0/33\"]}").path());
+    }
+
+    @Test
+    void rejectsAnApiKeyThatIsNotASha256() {
+        assertEquals("auth.api_keys.keys[0].sha256", onlyProblem("{" + SERVICES
+                + ", \"routes\": [], \"auth\": {\"api_keys\": {\"header\": \"X-API-Key\", \"keys\": [{\"id\": \"k\", \"sha256\": \"abc\"}]}}}").path());
+    }
+
+    @Test
+    void rejectsAKeycloakConfigWithoutRealm() {
+        assertEquals("auth.keycloak.realm", onlyProblem("{" + SERVICES
+                + ", \"routes\": [], \"auth\": {\"keycloak\": {\"auth-server-url\": \"http://127.0.0.1:8180\", \"resource\": \"gw\"}}}").path());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithTheFileName() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                {"services": {"s": {"instances": []}}, "routes": [{"id": "a", "path": "a", "service": "t", "auth": "none"}]}"""));
+        assertEquals(List.of("services.s.instances", "routes[0].path", "routes[0].service"),
+                e.problems().stream().map(ConfigProblem::path).toList());
+        assertTrue(e.getMessage().startsWith("Invalid gateway config test.json:"), e.getMessage());
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(ConfigSource.file(java.nio.file.Path.of("/nonexistent/gateway.json"))));
+        assertTrue(e.getMessage().contains("/nonexistent/gateway.json"));
+        assertTrue(e.getMessage().contains("file not found"));
+    }
+}
