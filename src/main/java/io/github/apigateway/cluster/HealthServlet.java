@@ -1,0 +1,31 @@
+package io.github.apigateway.cluster;
+
+import io.github.apigateway.lifecycle.Gateway;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** {@code GET /_gateway/health}: 200 and the cluster size as this node sees it (CONTRACT.md section 4). */
+public final class HealthServlet extends HttpServlet {
+
+    private transient Gateway gateway;
+
+    @Override
+    public void init() {
+        gateway = Gateway.from(getServletContext());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = ("{\"status\":\"UP\",\"cluster\":{\"members\":" + gateway.cluster().memberCount()
+                + "},\"routes\":" + gateway.config().routeTable().routes().size()
+                + ",\"services\":" + gateway.config().services().size() + "}").getBytes(StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

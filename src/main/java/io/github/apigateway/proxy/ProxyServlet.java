@@ -1,0 +1,25 @@
+package io.github.apigateway.proxy;
+
+import io.github.apigateway.lifecycle.Gateway;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** The end of the filter chain: forwards every routed request to an instance of its route's service. */
+public final class ProxyServlet extends HttpServlet {
+
+    private transient UpstreamClients upstreams;
+
+    @Override
+    public void init() {
+        upstreams = Gateway.from(getServletContext()).upstreams();
+    }
+
+    /** All methods, including ones HttpServlet does not know, are the upstream's to answer. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProxyExchange.start(request, response, upstreams);
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.apigateway.proxy;
+
+import io.github.apigateway.web.ErrorResponses;
+import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.web.RequestIdFilter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Relays the upstream response to the client with non-blocking servlet output: status and end-to-end
+ * headers as the upstream sent them, then the body as it arrives. Flow control is end to end: the
+ * upstream connection is given {@link #WINDOW} more bytes of credit only when what it sent before has
+ * been handed to the client connection, so a slow client slows the upstream instead of filling the heap.
+ *
+ * <p>Threads: the HTTP client's I/O thread delivers the response, container threads report that the
+ * client can take more ({@link #onWritePossible}); all servlet response calls happen under this object's
+ * lock, and credit is granted outside it so the two libraries' locks are never nested.
+ */
+final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener {
+
+    private static final int WINDOW = 64 * 1024;
+    private static final Set<String> REPLACED = HopByHopHeaders.caseInsensitive(List.of(
+            "Content-Length", "Via", RequestIdFilter.HEADER));
+
+    private final HttpServletResponse response;
+    private final AsyncContext async;
+    private final ServletOutputStream output;
+    private final String requestId;
+    private final Consumer<Throwable> onClientFailure;
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+
+    private FutureCallback<Void> resultCallback;
+    private CapacityChannel capacity;
+    private boolean creditOwed;
+    private boolean bodyEnded;
+    private boolean completed;
+
+    ResponseRelay(HttpServletResponse response, AsyncContext async, String requestId,
+                  Consumer<Throwable> onClientFailure) throws IOException {
+        this.response = response;
+        this.async = async;
+        this.output = response.getOutputStream();
+        this.requestId = requestId;
+        this.onClientFailure = onClientFailure;
+        output.setWriteListener(this);
+    }
+
+    @Override
+    public void consumeResponse(HttpResponse upstream, EntityDetails entity, HttpContext context,
+                                FutureCallback<Void> resultCallback) {
+        synchronized (this) {
+            this.resultCallback = resultCallback;
+            if (completed) {
+                return;
+            }
+            response.setStatus(upstream.getCode());
+            copyEndToEndHeaders(upstream);
+            if (entity == null) {
+                bodyEnded = true;
+                drain();
+            }
+        }
+        if (entity == null) {
+            resultCallback.completed(null);
+        }
+    }
+
+    private void copyEndToEndHeaders(HttpResponse upstream) {
+        HopByHopHeaders hopByHop = HopByHopHeaders.of(Arrays.stream(upstream.getHeaders("Connection"))
+                .map(Header::getValue).toList());
+        for (Header header : upstream.getHeaders()) {
+            if (!hopByHop.contains(header.getName()) && !REPLACED.contains(header.getName())) {
+                response.addHeader(header.getName(), header.getValue());
+            }
+        }
+        Header contentLength = upstream.getFirstHeader("Content-Length");
+        if (contentLength != null) {
+            try {
+                response.setContentLengthLong(Long.parseLong(contentLength.getValue().trim()));
+            } catch (NumberFormatException ignored) {
+                // The HTTP client already refused a malformed length; nothing usable to pass on.
+            }
+        }
+        Header[] via = upstream.getHeaders("Via");
+        response.setHeader("Via", via.length == 0 ? UpstreamRequests.VIA
+                : String.join(", ", Arrays.stream(via).map(Header::getValue).toList()) + ", " + UpstreamRequests.VIA);
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // 1xx answers end at the gateway: the container speaks for itself to the client (100-continue).
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel channel) throws IOException {
+        boolean grantNow;
+        synchronized (this) {
+            capacity = channel;
+            grantNow = pending.isEmpty();
+            creditOwed = !grantNow;
+        }
+        if (grantNow) {
+            channel.update(WINDOW);
+        }
+    }
+
+    @Override
+    public void consume(ByteBuffer data) throws IOException {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        CapacityChannel grant;
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            // Each chunk is its own array: a non-blocking servlet write may keep a reference to it.
+            pending.add(chunk);
+            grant = drain();
+        }
+        grantCredit(grant);
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+        FutureCallback<Void> callback;
+        synchronized (this) {
+            bodyEnded = true;
+            drain();
+            callback = resultCallback;
+        }
+        callback.completed(null);
+    }
+
+    @Override
+    public void onWritePossible() {
+        CapacityChannel grant;
+        synchronized (this) {
+            grant = drain();
+        }
+        grantCredit(grant);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        onClientFailure.accept(failure);
+    }
+
+    /**
+     * Writes what the client connection can take now and completes the exchange when all is written.
+     * Must hold the lock.
+     *
+     * @return the channel to grant credit on, once outside the lock, or null
+     */
+    private CapacityChannel drain() {
+        try {
+            while (!pending.isEmpty()) {
+                if (!output.isReady()) {
+                    return null;
+                }
+                output.write(pending.poll());
+            }
+            if (bodyEnded && !completed && output.isReady()) {
+                completed = true;
+                async.complete();
+            }
+        } catch (IOException | IllegalStateException e) {
+            completed = true;
+            onClientFailure.accept(e);
+            return null;
+        }
+        if (creditOwed) {
+            creditOwed = false;
+            return capacity;
+        }
+        return null;
+    }
+
+    private static void grantCredit(CapacityChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.update(WINDOW);
+        } catch (IOException ignored) {
+            // The upstream connection is already gone; its failure reaches ProxyExchange separately.
+        }
+    }
+
+    /**
+     * Answers with the gateway's own error when nothing of the upstream response reached the client yet;
+     * otherwise the client connection is aborted, so a truncated body can never pass for a whole one.
+     */
+    void fail(GatewayException error) {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            if (response.isCommitted()) {
+                abortClientConnection();
+                return;
+            }
+            pending.clear();
+            response.reset();
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+            pending.add(ErrorResponses.prepare(response, error, requestId));
+            bodyEnded = true;
+            drain();
+        }
+    }
+
+    /** Ends the exchange after the client went away or the upstream response broke off mid-body. */
+    void abortClientConnection() {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+            pending.clear();
+            try {
+                // Jetty aborts the connection on sendError(-1); a container that refuses it still closes
+                // the connection on complete() when fewer bytes than the Content-Length were written.
+                response.sendError(-1);
+            } catch (IOException | IllegalStateException | IllegalArgumentException ignored) {
+                // See above: complete() is the fallback.
+            }
+            async.complete();
+        }
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        // Reported to ProxyExchange through the exchange's callback, which decides the answer.
+    }
+
+    @Override
+    public void releaseResources() {
+    }
+}

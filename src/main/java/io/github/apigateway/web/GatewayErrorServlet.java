@@ -1,0 +1,46 @@
+package io.github.apigateway.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Answers, as JSON, both the errors the container raises itself (mapped as the application's error page,
+ * e.g. a URI the container refuses) and requests to unknown {@code /_gateway/} paths. Only the status is
+ * taken from the container; its exception and message never reach the client.
+ */
+public final class GatewayErrorServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        GatewayException error = status instanceof Integer code
+                ? forStatus(code)
+                : new GatewayException(404, "not_found", "No gateway endpoint at this path.");
+        String requestId = response.getHeader(RequestIdFilter.HEADER);
+        if (requestId == null) {
+            requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIdFilter.HEADER));
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+        }
+        ErrorResponses.send(response, error, requestId);
+    }
+
+    private static GatewayException forStatus(int status) {
+        return switch (status) {
+            case 400 -> GatewayException.badRequest("The request is malformed.");
+            case 404 -> new GatewayException(404, "not_found", "Not found.");
+            case 405 -> new GatewayException(405, "method_not_allowed", "Method not allowed.");
+            case 408 -> new GatewayException(408, "request_timeout", "The request took too long to arrive.");
+            case 413 -> new GatewayException(413, "payload_too_large", "The request is too large.");
+            case 414 -> new GatewayException(414, "uri_too_long", "The request URI is too long.");
+            case 431 -> new GatewayException(431, "request_header_fields_too_large", "The request headers are too large.");
+            case 503 -> new GatewayException(503, "service_unavailable", "The gateway is not available.");
+            default -> status >= 400 && status < 500
+                    ? new GatewayException(status, "bad_request", "The request was refused.")
+                    : new GatewayException(500, "internal_error", "The gateway could not process the request.");
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.routing.RouteMatch;
+import jakarta.servlet.ServletRequest;
+
+/**
+ * What the filters learn about one request, handed down the chain as a single typed request attribute
+ * (not a map of strings): the request id first, then the matched route; the auth filter adds the
+ * caller's identity. Each field is written by one filter before the next one runs, and the container's
+ * hand-off between filters and to the async proxy publishes the writes.
+ */
+public final class RequestContext {
+
+    private static final String ATTRIBUTE = RequestContext.class.getName();
+
+    private final String requestId;
+    private final long startNanos;
+    private RouteMatch routeMatch;
+
+    private RequestContext(String requestId, long startNanos) {
+        this.requestId = requestId;
+        this.startNanos = startNanos;
+    }
+
+    static RequestContext attach(ServletRequest request, String requestId) {
+        RequestContext context = new RequestContext(requestId, System.nanoTime());
+        request.setAttribute(ATTRIBUTE, context);
+        return context;
+    }
+
+    /** @throws IllegalStateException when the request did not pass the request id filter */
+    public static RequestContext of(ServletRequest request) {
+        Object context = request.getAttribute(ATTRIBUTE);
+        if (context == null) {
+            throw new IllegalStateException("RequestIdFilter must run before " + RequestContext.class.getSimpleName() + " is read; check the filter order in web.xml");
+        }
+        return (RequestContext) context;
+    }
+
+    /** The context of a request that passed the request id filter, or null for one that did not. */
+    public static RequestContext find(ServletRequest request) {
+        return (RequestContext) request.getAttribute(ATTRIBUTE);
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** @throws IllegalStateException when the route filter has not matched the request */
+    public RouteMatch routeMatch() {
+        if (routeMatch == null) {
+            throw new IllegalStateException("RouteFilter must run before the route is read; check the filter order in web.xml");
+        }
+        return routeMatch;
+    }
+
+    public void routeMatch(RouteMatch match) {
+        this.routeMatch = match;
+    }
+
+    /** The matched route's id, for logs; "-" before a route matched. */
+    public String routeId() {
+        return routeMatch == null ? "-" : routeMatch.route().id();
+    }
+}
