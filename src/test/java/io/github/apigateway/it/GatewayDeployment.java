@@ -1,0 +1,36 @@
+package io.github.apigateway.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/** The WAR that {@code mvn package} built, deployed as operators deploy it, with a test's own config. */
+public final class GatewayDeployment {
+
+    private GatewayDeployment() {
+    }
+
+    public static WebArchive withConfig(String gatewayJson) {
+        File war = new File(System.getProperty("gateway.war", "target/gateway.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: integration tests run after 'mvn package' (use 'mvn verify')");
+        }
+        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        archive.delete("/WEB-INF/gateway.json");
+        archive.addAsWebInfResource(new StringAsset(gatewayJson), "gateway.json");
+        return archive;
+    }
+
+    /** A config with one service at {@code upstreamUrl} and the given routes (a JSON array body). */
+    public static String config(String upstreamUrl, String routesJson) {
+        return config(upstreamUrl, 30_000, routesJson);
+    }
+
+    public static String config(String upstreamUrl, long responseTimeoutMs, String routesJson) {
+        return """
+                {"services": {"upstream": {"instances": ["%s"], "connect_timeout_ms": 2000, "response_timeout_ms": %d}},
+                 "routes": [%s]}""".formatted(upstreamUrl, responseTimeoutMs, routesJson);
+    }
+}
