@@ -73,7 +73,13 @@ final class ProxyExchange implements FutureCallback<Void>, AsyncListener {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": upstream failed: " + failure);
-        relay.fail(UpstreamFailures.toGatewayException(failure));
+        try {
+            relay.fail(UpstreamFailures.toGatewayException(failure));
+        } catch (RuntimeException e) {
+            // Never let an exception escape into the HTTP client's I/O thread: it would stop the
+            // reactor and with it every exchange of the service.
+            LOG.log(System.Logger.Level.ERROR, "Request " + requestId + ": could not answer the client", e);
+        }
     }
 
     @Override

@@ -35,6 +35,9 @@ import java.util.function.Consumer;
  */
 final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener {
 
+    /** Set on the exchange's context once the response head arrived: from then on it must not be retried. */
+    static final String RESPONSE_STARTED = ResponseRelay.class.getName() + ".started";
+
     private static final int WINDOW = 64 * 1024;
     private static final Set<String> REPLACED = HopByHopHeaders.caseInsensitive(List.of(
             "Content-Length", "Via", RequestIdFilter.HEADER));
@@ -64,14 +67,19 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
 
     @Override
     public void consumeResponse(HttpResponse upstream, EntityDetails entity, HttpContext context,
-                                FutureCallback<Void> resultCallback) {
+                                FutureCallback<Void> resultCallback) throws IOException {
+        context.setAttribute(RESPONSE_STARTED, Boolean.TRUE);
         synchronized (this) {
             this.resultCallback = resultCallback;
             if (completed) {
-                return;
+                throw clientGone();
             }
-            response.setStatus(upstream.getCode());
-            copyEndToEndHeaders(upstream);
+            try {
+                response.setStatus(upstream.getCode());
+                copyEndToEndHeaders(upstream);
+            } catch (RuntimeException e) {
+                throw new IOException("The client response refused the upstream's head", e);
+            }
             if (entity == null) {
                 bodyEnded = true;
                 drain();
@@ -128,13 +136,22 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
         CapacityChannel grant;
         synchronized (this) {
             if (completed) {
-                return;
+                throw clientGone();
             }
             // Each chunk is its own array: a non-blocking servlet write may keep a reference to it.
             pending.add(chunk);
             grant = drain();
         }
         grantCredit(grant);
+    }
+
+    /**
+     * Failing the exchange makes the HTTP client close the upstream connection: with the rest of the
+     * response still on the wire it must never go back to the pool, where the next request would read
+     * it as its own response.
+     */
+    private static IOException clientGone() {
+        return new IOException("The client side of the exchange has ended; discarding the upstream connection");
     }
 
     @Override
@@ -178,9 +195,9 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
             }
             if (bodyEnded && !completed && output.isReady()) {
                 completed = true;
-                async.complete();
+                completeQuietly();
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             completed = true;
             onClientFailure.accept(e);
             return null;
@@ -234,13 +251,21 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
             completed = true;
             pending.clear();
             try {
-                // Jetty aborts the connection on sendError(-1); a container that refuses it still closes
-                // the connection on complete() when fewer bytes than the Content-Length were written.
+                // Jetty aborts the connection on sendError(-1) and then needs no complete(); a container
+                // that refuses it still closes the connection on complete() when fewer bytes than the
+                // Content-Length were written.
                 response.sendError(-1);
-            } catch (IOException | IllegalStateException | IllegalArgumentException ignored) {
-                // See above: complete() is the fallback.
+            } catch (IOException | RuntimeException refused) {
+                completeQuietly();
             }
+        }
+    }
+
+    private void completeQuietly() {
+        try {
             async.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // The container ended the exchange first (client gone, connection aborted): nothing to do.
         }
     }
 

@@ -23,13 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pooled async HTTP client of one upstream service, hardened for proxying: no redirects followed,
- * no cookie store, no content decompression, no automatic retries (a retried POST is a duplicated
- * order). Instances are used in turn.
+ * no cookie store, no content decompression, and retries only where they are safe
+ * ({@link IdempotentRetry}: a retried POST is a duplicated order). Instances are used in turn.
  */
 final class UpstreamClient implements AutoCloseable {
 
     /** Envoy's default circuit-breaker limit; enough for the 1,000-slow-requests case, bounded all the same. */
     static final int MAX_CONNECTIONS_PER_INSTANCE = 1024;
+
+    private static final System.Logger LOG = System.getLogger(UpstreamClient.class.getName());
 
     private final ServiceDefinition service;
     private final List<HttpHost> instances;
@@ -66,10 +68,12 @@ final class UpstreamClient implements AutoCloseable {
                         .setResponseTimeout(responseTimeout)
                         .setRedirectsEnabled(false)
                         .build())
+                .setIoReactorExceptionCallback(failure -> LOG.log(System.Logger.Level.ERROR,
+                        "Unexpected failure in the I/O of service '" + service.name() + "'", failure))
                 .addRequestInterceptorLast(new UserAgentPassThrough())
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .disableAutomaticRetries()
+                .setRetryStrategy(new IdempotentRetry())
                 .disableAuthCaching()
                 .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
