@@ -187,15 +187,23 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
      */
     private CapacityChannel drain() {
         try {
+            boolean wrote = false;
             while (!pending.isEmpty()) {
                 if (!output.isReady()) {
                     return null;
                 }
                 output.write(pending.poll());
+                wrote = true;
             }
-            if (bodyEnded && !completed && output.isReady()) {
-                completed = true;
-                completeQuietly();
+            if (bodyEnded) {
+                if (!completed && output.isReady()) {
+                    completed = true;
+                    completeQuietly();
+                }
+            } else if (wrote && output.isReady()) {
+                // Send what the upstream sent now, as it sent it (server-sent events, long polls),
+                // instead of letting the container hold it until its buffer fills.
+                output.flush();
             }
         } catch (IOException | RuntimeException e) {
             completed = true;
