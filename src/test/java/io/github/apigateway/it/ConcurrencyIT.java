@@ -1,0 +1,83 @@
+package io.github.apigateway.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Slow upstreams do not exhaust the container: the proxy holds no thread while it waits, so 1,000
+ * requests to an upstream that answers after 2 s are all in flight at once on the container's default
+ * thread pool (Jetty's default maximum is 200 threads).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConcurrencyIT {
+
+    private static final int REQUESTS = 1_000;
+    private static final int CONTAINER_DEFAULT_MAX_THREADS = 200;
+    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+
+    @ArquillianResource
+    private URL gateway;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.withConfig(GatewayDeployment.config(UPSTREAM.url(), """
+                {"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}"""));
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    @Test
+    void aThousandConcurrentSlowRequestsAllCompleteAndAreInFlightTogether() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        UPSTREAM.streamWith((exchange, request) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            RecordingUpstream.send(exchange, 200, "slow ok");
+        });
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "slow/" + i))
+                    .timeout(Duration.ofSeconds(90)).build();
+            responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertEquals(200, response.get().statusCode(), response.get().body());
+            assertEquals("slow ok", response.get().body());
+        }
+        assertTrue(mostInFlight.get() > CONTAINER_DEFAULT_MAX_THREADS,
+                "at most " + mostInFlight.get() + " requests were at the upstream at once");
+    }
+}
