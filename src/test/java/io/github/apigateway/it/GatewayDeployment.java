@@ -13,11 +13,17 @@ public final class GatewayDeployment {
     }
 
     public static WebArchive withConfig(String gatewayJson) {
+        return withConfig("gateway.war", gatewayJson);
+    }
+
+    /** @param archiveName distinct per deployment when a test class deploys more than one */
+    public static WebArchive withConfig(String archiveName, String gatewayJson) {
         File war = new File(System.getProperty("gateway.war", "target/gateway.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: integration tests run after 'mvn package' (use 'mvn verify')");
         }
-        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, archiveName)
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
         archive.delete("/WEB-INF/gateway.json");
         archive.addAsWebInfResource(new StringAsset(gatewayJson), "gateway.json");
         return archive;
