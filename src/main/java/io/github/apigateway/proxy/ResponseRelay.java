@@ -93,9 +93,18 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
     private void copyEndToEndHeaders(HttpResponse upstream) {
         HopByHopHeaders hopByHop = HopByHopHeaders.of(Arrays.stream(upstream.getHeaders("Connection"))
                 .map(Header::getValue).toList());
+        Set<String> copied = HopByHopHeaders.caseInsensitive(List.of());
         for (Header header : upstream.getHeaders()) {
-            if (!hopByHop.contains(header.getName()) && !REPLACED.contains(header.getName())) {
-                response.addHeader(header.getName(), header.getValue());
+            String name = header.getName();
+            if (hopByHop.contains(name) || REPLACED.contains(name)) {
+                continue;
+            }
+            // The first value replaces what the container set in advance (Date, Server); later values
+            // of the same name (Set-Cookie) are added beside it.
+            if (copied.add(name)) {
+                response.setHeader(name, header.getValue());
+            } else {
+                response.addHeader(name, header.getValue());
             }
         }
         Header contentLength = upstream.getFirstHeader("Content-Length");
