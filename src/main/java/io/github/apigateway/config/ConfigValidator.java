@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,7 @@ final class ConfigValidator {
     private static final Set<String> RATE_LIMIT_SOURCES = Set.of("ip_address", "user", "client", "header", "route");
     private static final Set<String> RATE_LIMIT_FAILURE_MODES = Set.of("open", "closed");
     private static final Set<String> SSL_REQUIRED = Set.of("all", "external", "none");
+    private static final String RESERVED_PREFIX = "/_gateway/";
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
@@ -257,6 +259,10 @@ final class ConfigValidator {
         if (required(path + ".path", route.path())) {
             try {
                 routePath = RoutePath.parse(route.path());
+                if ((routePath.base() + "/").startsWith(RESERVED_PREFIX)) {
+                    problem(path + ".path", "'" + route.path() + "' is under " + RESERVED_PREFIX
+                            + ", which is reserved for the gateway's own endpoints");
+                }
             } catch (IllegalArgumentException e) {
                 problem(path + ".path", "'" + route.path() + "' " + e.getMessage());
             }
@@ -379,7 +385,7 @@ final class ConfigValidator {
 
     private void oneOf(String path, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            problem(path, "'" + value + "' must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            problem(path, "'" + value + "' must be one of " + String.join(", ", new TreeSet<>(allowed)));
         }
     }
 

@@ -158,6 +158,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsARouteUnderTheReservedGatewayPaths() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES
+                + ", \"routes\": [{\"id\": \"a\", \"path\": \"/_gateway/*\", \"service\": \"users\", \"auth\": \"none\"}]}");
+        assertEquals("routes[0].path", problem.path());
+        assertTrue(problem.reason().contains("reserved"), problem.reason());
+    }
+
+    @Test
     void rejectsALowerCaseMethod() {
         assertEquals("routes[0].methods[0]", onlyProblem(withRoute(", \"methods\": [\"get\"]")).path());
     }
