@@ -1,6 +1,8 @@
 package io.github.apigateway.config;
 
+import io.github.apigateway.auth.ApiKeySettings;
 import io.github.apigateway.auth.AuthMode;
+import io.github.apigateway.auth.TokenSettings;
 import io.github.apigateway.proxy.ServiceDefinition;
 import io.github.apigateway.ratelimit.Cidr;
 import io.github.apigateway.routing.Route;
@@ -12,10 +14,12 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -57,7 +61,39 @@ final class ConfigValidator {
         notYetEnforced("default_rate_limits", config.defaultRateLimits());
         oneOf("rate_limit_failure", config.rateLimitFailure(), RATE_LIMIT_FAILURE_MODES);
         trustedProxies(config.trustedProxies());
-        return new ValidatedConfig(source, new RouteTable(routes), services);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new ValidatedConfig(source, new RouteTable(routes), services, tokenSettings(config.auth()),
+                apiKeySettings(config.auth()));
+    }
+
+    private static Optional<TokenSettings> tokenSettings(AuthConfig auth) {
+        if (auth == null || auth.keycloak() == null) {
+            return Optional.empty();
+        }
+        KeycloakConfig keycloak = auth.keycloak();
+        JwtConfig jwt = auth.jwt();
+        Set<String> audiences = new HashSet<>();
+        if (jwt != null && jwt.audiences() != null) {
+            audiences.addAll(jwt.audiences());
+        } else if (Boolean.TRUE.equals(keycloak.verifyTokenAudience())) {
+            audiences.add(keycloak.resource());
+        }
+        Duration skew = jwt != null && jwt.clockSkewSeconds() != null
+                ? Duration.ofSeconds(jwt.clockSkewSeconds()) : TokenSettings.DEFAULT_CLOCK_SKEW;
+        return Optional.of(TokenSettings.forRealm(keycloak.authServerUrl(), keycloak.realm(), keycloak.resource(),
+                audiences, skew));
+    }
+
+    private static Optional<ApiKeySettings> apiKeySettings(AuthConfig auth) {
+        if (auth == null || auth.apiKeys() == null) {
+            return Optional.empty();
+        }
+        List<ApiKeySettings.ApiKey> keys = auth.apiKeys().keys().stream()
+                .map(key -> new ApiKeySettings.ApiKey(key.id(), HexFormat.of().parseHex(key.sha256()), orEmpty(key.roles())))
+                .toList();
+        return Optional.of(new ApiKeySettings(auth.apiKeys().header(), keys));
     }
 
     private Map<String, ServiceDefinition> services(Map<String, ServiceConfig> services) {
@@ -327,10 +363,9 @@ final class ConfigValidator {
                     + (mode == AuthMode.API_KEY ? "auth.api_keys" : mode == AuthMode.ANY ? "auth.keycloak and auth.api_keys" : "auth.keycloak")
                     + ", which the config does not set" + defaulted);
         }
-        if (mode != AuthMode.NONE) {
-            // Serving the route unprotected would be worse than not starting: fail until the filter exists.
-            problem(path, "'" + mode.configName() + "' authentication is not available in this build yet; "
-                    + "only \"none\" can be served" + defaulted);
+        if (mode == AuthMode.BROWSER) {
+            // Serving the route unprotected would be worse than not starting: fail until the login exists.
+            problem(path, "'browser' authentication is not available in this build yet");
         }
         return mode;
     }

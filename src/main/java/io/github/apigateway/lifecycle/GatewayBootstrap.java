@@ -1,5 +1,6 @@
 package io.github.apigateway.lifecycle;
 
+import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.cluster.ClusterMembership;
 import io.github.apigateway.config.ConfigException;
 import io.github.apigateway.config.ConfigLoader;
@@ -34,7 +35,8 @@ public final class GatewayBootstrap implements ServletContextListener {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw e;
         }
-        gateway = new Gateway(config, UpstreamClients.start(config.services().values()), ClusterMembership.STANDALONE);
+        gateway = new Gateway(config, Authenticator.create(config.tokens(), config.apiKeys()),
+                UpstreamClients.start(config.services().values()), ClusterMembership.STANDALONE);
         gateway.attachTo(context);
         LOG.log(System.Logger.Level.INFO, "Gateway started at context '" + context.getContextPath() + "' with "
                 + config.source() + ": " + config.routeTable().routes().size() + " routes, "

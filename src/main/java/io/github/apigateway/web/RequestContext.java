@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.auth.Identity;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.ServletRequest;
 
@@ -16,6 +17,7 @@ public final class RequestContext {
     private final String requestId;
     private final long startNanos;
     private RouteMatch routeMatch;
+    private Identity identity;
 
     private RequestContext(String requestId, long startNanos) {
         this.requestId = requestId;
@@ -60,6 +62,20 @@ public final class RequestContext {
 
     public void routeMatch(RouteMatch match) {
         this.routeMatch = match;
+    }
+
+    /** False for the gateway's own {@code /_gateway/} endpoints, which have no route. */
+    public boolean hasRoute() {
+        return routeMatch != null;
+    }
+
+    /** The verified caller, or null for an anonymous request on a public route. */
+    public Identity identity() {
+        return identity;
+    }
+
+    public void identity(Identity verified) {
+        this.identity = verified;
     }
 
     /** The matched route's id, for logs; "-" before a route matched. */

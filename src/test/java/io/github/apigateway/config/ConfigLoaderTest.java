@@ -177,11 +177,36 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rejectsARouteThatDefaultsToBearerWithoutAnAuthFilter() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("{" + SERVICES
-                + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\"}]}"));
-        assertTrue(e.problems().stream().allMatch(p -> p.path().equals("routes[0].auth")), e.getMessage());
-        assertTrue(e.getMessage().contains("not available in this build"), e.getMessage());
+    void rejectsARouteThatDefaultsToBearerWithoutKeycloak() {
+        ConfigProblem problem = onlyProblem("{" + SERVICES
+                + ", \"routes\": [{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\"}]}");
+        assertEquals("routes[0].auth", problem.path());
+        assertTrue(problem.reason().contains("needs auth.keycloak"), problem.reason());
+        assertTrue(problem.reason().contains("without \"auth\""), problem.reason());
+    }
+
+    @Test
+    void rejectsAnApiKeyRouteWithoutApiKeys() {
+        ConfigProblem problem = onlyProblem(withRoute("").replace("\"auth\": \"none\"", "\"auth\": \"api_key\""));
+        assertEquals("routes[0].auth", problem.path());
+        assertTrue(problem.reason().contains("needs auth.api_keys"), problem.reason());
+    }
+
+    @Test
+    void rejectsBrowserLoginUntilItIsAvailable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(withRoute("").replace("\"auth\": \"none\"", "\"auth\": \"browser\"")));
+        assertTrue(e.getMessage().contains("'browser' authentication is not available"), e.getMessage());
+    }
+
+    @Test
+    void derivesTheIssuerAndJwksFromTheKeycloakAdapterFields() {
+        ValidatedConfig config = load("{" + SERVICES + ", \"routes\": [], \"auth\": {\"keycloak\": "
+                + "{\"realm\": \"demo\", \"auth-server-url\": \"http://127.0.0.1:8180/\", \"resource\": \"gateway\", "
+                + "\"verify-token-audience\": true}}}");
+        var tokens = config.tokens().orElseThrow();
+        assertEquals("http://127.0.0.1:8180/realms/demo", tokens.issuer());
+        assertEquals("http://127.0.0.1:8180/realms/demo/protocol/openid-connect/certs", tokens.jwksUri().toString());
+        assertEquals(java.util.Set.of("gateway"), tokens.audiences());
     }
 
     @Test

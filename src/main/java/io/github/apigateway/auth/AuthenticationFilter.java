@@ -1,0 +1,39 @@
+package io.github.apigateway.auth;
+
+import io.github.apigateway.lifecycle.Gateway;
+import io.github.apigateway.web.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Verifies the credential the matched route asks for, records the caller in the {@link RequestContext}
+ * for the filters after it, and passes on the request with the gateway's identity headers in place of
+ * any the client sent. A rejected request ends here: the upstream never sees it.
+ */
+public final class AuthenticationFilter extends HttpFilter {
+
+    private transient Authenticator authenticator;
+
+    @Override
+    public void init() {
+        authenticator = Gateway.from(getServletContext()).authenticator();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContext context = RequestContext.of(request);
+        if (!context.hasRoute()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Identity identity = authenticator.authenticate(context.routeMatch().route().auth(), request);
+        context.identity(identity);
+        chain.doFilter(new IdentityHeadersRequest(request, identity, authenticator.apiKeyHeader()), response);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.apigateway.auth;
+
+import io.github.apigateway.lifecycle.Gateway;
+import io.github.apigateway.routing.Route;
+import io.github.apigateway.web.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** A route with {@code roles} admits only callers with at least one of them: 403 for the others. */
+public final class AuthorizationFilter extends HttpFilter {
+
+    private transient Authenticator authenticator;
+
+    @Override
+    public void init() {
+        authenticator = Gateway.from(getServletContext()).authenticator();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContext context = RequestContext.of(request);
+        if (context.hasRoute()) {
+            Route route = context.routeMatch().route();
+            Identity identity = context.identity();
+            if (!route.roles().isEmpty() && (identity == null || !identity.hasAnyRole(route.roles()))) {
+                throw authenticator.forbidden();
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

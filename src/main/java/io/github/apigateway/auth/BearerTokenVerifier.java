@@ -1,0 +1,120 @@
+package io.github.apigateway.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import io.github.apigateway.web.GatewayException;
+
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Verifies Keycloak access tokens with nimbus-jose-jwt: the signature by a key of the realm's JWKS, with
+ * an asymmetric algorithm that agrees with the key (so no {@code none} and no HMAC keyed with the public
+ * key), then the claims ({@link KeycloakClaimsVerifier}). The JWKS is fetched once and cached; a token
+ * naming an unknown {@code kid} triggers a refetch, rate limited so a flood of such tokens costs only a
+ * few fetches; when Keycloak is down the cached keys keep working. One verifier serves all threads: the
+ * nimbus processor is thread-safe once configured.
+ */
+final class BearerTokenVerifier {
+
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+    private static final int JWKS_TIMEOUT_MS = 2_000;
+    private static final int JWKS_SIZE_LIMIT = 256 * 1024;
+    private static final long CACHE_TTL_MS = 5 * 60_000;
+    private static final long CACHE_REFRESH_TIMEOUT_MS = 5_000;
+    private static final long MIN_REFETCH_INTERVAL_MS = 5_000;
+
+    private final TokenSettings settings;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+
+    BearerTokenVerifier(TokenSettings settings, JWKSource<SecurityContext> keys) {
+        this.settings = settings;
+        this.processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        processor.setJWTClaimsSetVerifier(new KeycloakClaimsVerifier(settings));
+    }
+
+    /** A verifier that fetches the realm's keys from its JWKS endpoint. */
+    static BearerTokenVerifier forRealm(TokenSettings settings) {
+        try {
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(settings.jwksUri().toURL(),
+                            new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT))
+                    .cache(CACHE_TTL_MS, CACHE_REFRESH_TIMEOUT_MS)
+                    .rateLimited(MIN_REFETCH_INTERVAL_MS)
+                    .retrying(true)
+                    .outageTolerantForever()
+                    .build();
+            return new BearerTokenVerifier(settings, keys);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("JWKS URL " + settings.jwksUri(), e);
+        }
+    }
+
+    TokenSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @throws GatewayException 401 for a token that is not valid, 503 when no key can be had to check it
+     */
+    Identity verify(String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ExpiredJWTException e) {
+            throw Challenges.invalidToken(settings.realm(), "The access token expired");
+        } catch (KeySourceException e) {
+            throw new GatewayException(503, "service_unavailable",
+                    "The identity provider cannot be reached to check the access token.");
+        } catch (BadJWTException e) {
+            throw Challenges.invalidToken(settings.realm(), "The access token is not valid for this gateway");
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw Challenges.invalidToken(settings.realm(), "The access token is malformed or its signature is not valid");
+        }
+        return identity(claims);
+    }
+
+    private Identity identity(JWTClaimsSet claims) {
+        Set<String> roles = new HashSet<>(roles(claims.getClaim("realm_access")));
+        if (claims.getClaim("resource_access") instanceof Map<?, ?> clients) {
+            roles.addAll(roles(clients.get(settings.clientId())));
+        }
+        return new Identity(claims.getSubject(), stringClaim(claims, "preferred_username"), roles,
+                stringClaim(claims, "azp"), stringClaim(claims, "tier"), Identity.Credential.BEARER_TOKEN);
+    }
+
+    /** Keycloak's {@code {"roles": [...]}} shape, for the realm and for each client. */
+    private static List<String> roles(Object access) {
+        if (access instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> roles) {
+            return roles.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return List.of();
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        return claims.getClaim(name) instanceof String value ? value : null;
+    }
+}

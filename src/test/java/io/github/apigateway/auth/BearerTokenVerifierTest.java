@@ -1,0 +1,232 @@
+package io.github.apigateway.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.apigateway.web.GatewayException;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every rule a bearer token must pass, with tokens signed here. */
+class BearerTokenVerifierTest {
+
+    private static final String ISSUER = "http://127.0.0.1:8180/realms/demo";
+    private static final RSAKey RSA = generateRsa("rsa-1");
+    private static final ECKey EC = generateEc("ec-1");
+    private static final RSAKey STRANGER = generateRsa("rsa-1");
+
+    private final TokenSettings settings = new TokenSettings(ISSUER, URI.create(ISSUER + "/protocol/openid-connect/certs"),
+            "demo", "gateway", Set.of("gateway"), Duration.ofSeconds(30));
+    private final BearerTokenVerifier verifier = new BearerTokenVerifier(settings,
+            new ImmutableJWKSet<>(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK()))));
+
+    private static JWTClaimsSet.Builder validClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("user-1")
+                .audience(List.of("gateway", "account"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("azp", "cli")
+                .claim("typ", "Bearer")
+                .claim("preferred_username", "alice")
+                .claim("tier", "premium")
+                .claim("realm_access", Map.of("roles", List.of("user", "offline_access")))
+                .claim("resource_access", Map.of("gateway", Map.of("roles", List.of("reader")),
+                        "account", Map.of("roles", List.of("manage-account"))));
+    }
+
+    private static String rsaSigned(JWTClaimsSet claims) {
+        return sign(rsaSigner(RSA), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").type(JOSEObjectType.JWT).build(), claims);
+    }
+
+    private static String sign(com.nimbusds.jose.JWSSigner signer, JWSHeader header, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(header, claims);
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String with(UnaryOperator<JWTClaimsSet.Builder> change) {
+        return rsaSigned(change.apply(validClaims()).build());
+    }
+
+    private GatewayException rejected(String token) {
+        GatewayException e = assertThrows(GatewayException.class, () -> verifier.verify(token));
+        assertEquals(401, e.status());
+        assertTrue(e.headers().get("WWW-Authenticate").startsWith("Bearer realm=\"demo\", error=\"invalid_token\""),
+                e.headers().toString());
+        return e;
+    }
+
+    @Test
+    void aValidTokenYieldsTheCallerWithRealmAndOwnClientRoles() {
+        Identity identity = verifier.verify(rsaSigned(validClaims().build()));
+        assertEquals("user-1", identity.subject());
+        assertEquals("alice", identity.username());
+        assertEquals("cli", identity.clientId());
+        assertEquals("premium", identity.tier());
+        assertEquals(Set.of("user", "offline_access", "reader"), identity.roles());
+    }
+
+    @Test
+    void anEcSignedTokenIsAccepted() {
+        String token = sign(signerFor(EC), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(), validClaims().build());
+        assertEquals("user-1", verifier.verify(token).subject());
+    }
+
+    @Test
+    void anExpiredTokenIsRejected() {
+        GatewayException e = rejected(with(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60)))));
+        assertTrue(e.getMessage().contains("expired"));
+    }
+
+    @Test
+    void aTokenExpiredWithinTheClockSkewIsAccepted() {
+        verifier.verify(with(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(10)))));
+    }
+
+    @Test
+    void aTokenNotYetValidIsRejected() {
+        rejected(with(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(120)))));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejected() {
+        rejected(with(c -> c.issueTime(Date.from(Instant.now().plusSeconds(120)))));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRejected() {
+        rejected(with(c -> c.issuer("http://127.0.0.1:8180/realms/other")));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRejected() {
+        rejected(with(c -> c.audience("account").claim("azp", "other-app")));
+    }
+
+    @Test
+    void anAuthorizedPartyInTheAudiencesIsEnough() {
+        verifier.verify(with(c -> c.audience("account").claim("azp", "gateway")));
+    }
+
+    @Test
+    void anIdTokenIsNotAnAccessToken() {
+        rejected(with(c -> c.claim("typ", "ID")));
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRejected() {
+        rejected(with(c -> c.expirationTime(null)));
+    }
+
+    @Test
+    void anUnsignedTokenIsRejected() {
+        rejected(new PlainJWT(validClaims().build()).serialize());
+    }
+
+    @Test
+    void anHmacTokenKeyedWithThePublicKeyIsRejected() throws Exception {
+        byte[] publicKeyAsSecret = RSA.toPublicJWK().toRSAPublicKey().getEncoded();
+        String token = sign(new MACSigner(publicKeyAsSecret), new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(),
+                validClaims().build());
+        rejected(token);
+    }
+
+    @Test
+    void aTamperedPayloadIsRejected() {
+        String[] parts = rsaSigned(validClaims().build()).split("\\.");
+        String forged = Base64URL.encode(validClaims().subject("admin").build().toString()).toString();
+        rejected(parts[0] + "." + forged + "." + parts[2]);
+    }
+
+    @Test
+    void aTokenFromAnUnknownSignerIsRejected() {
+        rejected(sign(rsaSigner(STRANGER), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                validClaims().build()));
+    }
+
+    @Test
+    void anRsaKeyCannotVerifyATokenThatClaimsAnEcAlgorithm() {
+        String token = sign(signerFor(EC), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("rsa-1").build(), validClaims().build());
+        rejected(token);
+    }
+
+    @Test
+    void garbageIsRejected() {
+        rejected("not-a-jwt");
+        rejected("a.b.c");
+        rejected("");
+    }
+
+    @Test
+    void noAudienceCheckWhenNoneIsConfigured() {
+        BearerTokenVerifier lenient = new BearerTokenVerifier(new TokenSettings(ISSUER, settings.jwksUri(), "demo", "gateway",
+                Set.of(), Duration.ofSeconds(30)), new ImmutableJWKSet<>(new JWKSet(RSA.toPublicJWK())));
+        Identity identity = lenient.verify(with(c -> c.audience("account").claim("azp", "x")));
+        assertEquals("x", identity.clientId());
+    }
+
+    private static RSASSASigner rsaSigner(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ECDSASigner signerFor(ECKey key) {
+        try {
+            return new ECDSASigner(key);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RSAKey generateRsa(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ECKey generateEc(String kid) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
