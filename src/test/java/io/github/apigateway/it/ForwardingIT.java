@@ -5,6 +5,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,6 +43,11 @@ class ForwardingIT {
                 """));
     }
 
+    @BeforeEach
+    void forgetEarlierRequests() {
+        UPSTREAM.respondWith(RecordingUpstream::ok);
+    }
+
     @AfterAll
     static void stopUpstream() {
         UPSTREAM.close();
@@ -61,7 +67,6 @@ class ForwardingIT {
 
     @Test
     void stripsTheRoutePrefixAndKeepsTheQueryByteForByte() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         RawHttp.Response response = raw("GET /api/v1/users/123?x=1&y=%2F%20+a&z=%c3%A9&&flag HTTP/1.1");
         assertEquals(200, response.status());
         assertEquals("ok", response.bodyText());
@@ -70,21 +75,18 @@ class ForwardingIT {
 
     @Test
     void forwardsTheBarePrefixAsTheRoot() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         get("/api/v1/users");
         assertEquals("/", UPSTREAM.takeRequest().uri());
     }
 
     @Test
     void forwardsThePathUnchangedWithoutStripPath() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         get("/raw/a/b?q");
         assertEquals("/raw/a/b?q", UPSTREAM.takeRequest().uri());
     }
 
     @Test
     void theLongestMatchingPathWins() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         get("/api/v1/users/admin/7");
         RecordingUpstream.Received received = UPSTREAM.takeRequest();
         assertEquals("/7", received.uri());
@@ -102,7 +104,6 @@ class ForwardingIT {
 
     @Test
     void anExactPathMatchesOnlyItself() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         assertEquals(200, get("/login").statusCode());
         assertEquals("/login", UPSTREAM.takeRequest().uri());
         assertEquals(404, get("/login/x").statusCode());
@@ -126,7 +127,6 @@ class ForwardingIT {
 
     @Test
     void dotSegmentsAreResolvedBeforeMatching() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         RawHttp.Response response = raw("GET /raw/a/./b/c/../d HTTP/1.1");
         assertEquals(200, response.status(), response.bodyText());
         assertEquals("/raw/a/b/d", UPSTREAM.takeRequest().uri());
@@ -134,7 +134,6 @@ class ForwardingIT {
 
     @Test
     void emptySegmentsAreNeverForwardedAsTheyCame() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         RawHttp.Response response = raw("GET /raw//a HTTP/1.1");
         if (response.status() == 200) {
             assertEquals("/raw/a", UPSTREAM.takeRequest().uri());
@@ -145,7 +144,6 @@ class ForwardingIT {
 
     @Test
     void percentEncodedUnreservedCharactersAreDecodedAndOthersKept() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         RawHttp.Response response = raw("GET /raw/%7Euser/%41b/a%3fb HTTP/1.1");
         assertEquals(200, response.status(), response.bodyText());
         assertEquals("/raw/~user/Ab/a%3Fb", UPSTREAM.takeRequest().uri());
@@ -186,7 +184,6 @@ class ForwardingIT {
 
     @Test
     void setsForwardingHeadersAndAppendsToExistingOnes() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         HttpResponse<String> response = get("/raw/x", "X-Forwarded-For", "203.0.113.9", "Via", "1.0 edge");
         RecordingUpstream.Received received = UPSTREAM.takeRequest();
         assertEquals("203.0.113.9, 127.0.0.1", received.header("X-Forwarded-For"));
@@ -198,7 +195,6 @@ class ForwardingIT {
 
     @Test
     void aForgedForwardedPrefixIsNotPassedOn() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         get("/raw/x", "X-Forwarded-Prefix", "/admin");
         String prefix = UPSTREAM.takeRequest().header("X-Forwarded-Prefix");
         assertNotEquals("/admin", prefix);
@@ -206,7 +202,6 @@ class ForwardingIT {
 
     @Test
     void theHostIsTheInstancesUnlessTheRoutePreservesIt() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         get("/raw/x");
         assertEquals(URI.create(UPSTREAM.url()).getAuthority(), UPSTREAM.takeRequest().header("Host"));
         get("/host/x");
@@ -215,7 +210,6 @@ class ForwardingIT {
 
     @Test
     void hopByHopRequestHeadersAndThoseNamedInConnectionAreRemoved() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         RawHttp.Response response = raw("GET /raw/x HTTP/1.1", "Connection: close, X-Hop-Secret", "X-Hop-Secret: 1",
                 "Keep-Alive: timeout=5", "TE: trailers", "Proxy-Authorization: Basic Zm9vOmJhcg==",
                 "Proxy-Connection: keep-alive", "X-End-To-End: kept");
@@ -256,7 +250,6 @@ class ForwardingIT {
 
     @Test
     void aRequestBodyReachesTheUpstreamWithItsLength() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(gateway + "api/v1/users/"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ada\"}"))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -281,7 +274,6 @@ class ForwardingIT {
 
     @Test
     void noUserAgentIsInventedForTheClient() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         raw("GET /raw/x HTTP/1.1");
         assertNull(UPSTREAM.takeRequest().header("User-Agent"));
         raw("GET /raw/x HTTP/1.1", "User-Agent: curl/8.0");
@@ -290,7 +282,6 @@ class ForwardingIT {
 
     @Test
     void aWellFormedRequestIdIsKeptAndAMalformedOneReplaced() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         RawHttp.Response kept = raw("GET /raw/x HTTP/1.1", "X-Request-Id: abc-123");
         assertEquals("abc-123", kept.header("X-Request-Id"));
         assertEquals("abc-123", UPSTREAM.takeRequest().header("X-Request-Id"));
