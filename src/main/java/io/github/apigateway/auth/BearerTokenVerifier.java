@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -86,6 +87,9 @@ final class BearerTokenVerifier {
             claims = processor.process(token, null);
         } catch (ExpiredJWTException e) {
             throw Challenges.invalidToken(settings.realm(), "The access token expired");
+        } catch (RateLimitReachedException e) {
+            // The keys were refetched moments ago and hold no key for this token: it is not valid.
+            throw Challenges.invalidToken(settings.realm(), "The access token is signed by an unknown key");
         } catch (KeySourceException e) {
             throw new GatewayException(503, "service_unavailable",
                     "The identity provider cannot be reached to check the access token.");

@@ -64,7 +64,9 @@ public final class KeycloakServer {
             int managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
-                    "--health-enabled=true", "--import-realm")
+                    "--health-enabled=true", "--import-realm",
+                    // so that tokens fetched through KeycloakRelay name the relay as their issuer
+                    "--proxy-headers=xforwarded")
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolveSibling("keycloak.log").toFile());
             Map<String, String> env = builder.environment();
@@ -129,9 +131,13 @@ public final class KeycloakServer {
 
     /** Like {@link #token(String)}, through another base URL (a relay in front of this server). */
     public static String token(String baseUrl, String form) {
+        return token(baseUrl, form, REALM);
+    }
+
+    static String token(String baseUrl, String form, String realm) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                    URI.create(baseUrl + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                                    URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
