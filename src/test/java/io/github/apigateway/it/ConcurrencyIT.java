@@ -40,8 +40,12 @@ class ConcurrencyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return GatewayDeployment.withConfig(GatewayDeployment.config(UPSTREAM.url(), """
-                {"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}"""));
+        // A generous connect timeout: the test measures concurrency, not how fast this 2-core machine
+        // accepts a burst of 1,000 new upstream connections while it also runs the clients.
+        return GatewayDeployment.withConfig("""
+                {"services": {"upstream": {"instances": ["%s"], "connect_timeout_ms": 20000}},
+                 "routes": [{"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}]}
+                """.formatted(UPSTREAM.url()));
     }
 
     @AfterAll
