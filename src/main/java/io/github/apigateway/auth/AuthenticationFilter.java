@@ -32,7 +32,13 @@ public final class AuthenticationFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Identity identity = authenticator.authenticate(context.routeMatch().route().auth(), request);
+        AuthMode mode = context.routeMatch().route().auth();
+        if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request)
+                && authenticator.browserLogin().currentIdentity(request) == null) {
+            authenticator.browserLogin().redirectToLogin(request, response);
+            return;
+        }
+        Identity identity = authenticator.authenticate(mode, request);
         context.identity(identity);
         chain.doFilter(new IdentityHeadersRequest(request, identity, authenticator.apiKeyHeader()), response);
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds and verifies the credential a route asks for: a bearer token, an API key, or either.
+ * Finds and verifies the credential a route asks for: a bearer token, an API key, either, or a browser
+ * login session.
  * Built once from the config; holds no per-request state.
  */
 public final class Authenticator {
@@ -18,15 +19,24 @@ public final class Authenticator {
 
     private final BearerTokenVerifier tokens;
     private final ApiKeyVerifier apiKeys;
+    private final BrowserLogin browserLogin;
 
-    Authenticator(BearerTokenVerifier tokens, ApiKeyVerifier apiKeys) {
+    Authenticator(BearerTokenVerifier tokens, ApiKeyVerifier apiKeys, BrowserLogin browserLogin) {
         this.tokens = tokens;
         this.apiKeys = apiKeys;
+        this.browserLogin = browserLogin;
     }
 
-    public static Authenticator create(Optional<TokenSettings> tokens, Optional<ApiKeySettings> apiKeys) {
-        return new Authenticator(tokens.map(BearerTokenVerifier::forRealm).orElse(null),
-                apiKeys.map(ApiKeyVerifier::new).orElse(null));
+    public static Authenticator create(Optional<TokenSettings> tokenSettings, Optional<ApiKeySettings> apiKeys,
+                                       Optional<BrowserSettings> browser) {
+        BearerTokenVerifier tokens = tokenSettings.map(BearerTokenVerifier::forRealm).orElse(null);
+        return new Authenticator(tokens, apiKeys.map(ApiKeyVerifier::new).orElse(null),
+                browser.map(settings -> new BrowserLogin(settings, tokens)).orElse(null));
+    }
+
+    /** The browser login, or null when the config has no Keycloak. */
+    BrowserLogin browserLogin() {
+        return browserLogin;
     }
 
     /** The header API keys come in, which the gateway consumes instead of forwarding; null without keys. */
@@ -50,7 +60,8 @@ public final class Authenticator {
             case API_KEY -> apiKey(request).orElseThrow(() -> missing("An API key is required."));
             case ANY -> bearer(request).or(() -> apiKey(request))
                     .orElseThrow(() -> missing("A bearer token or an API key is required."));
-            case BROWSER -> throw new IllegalStateException("browser login is refused by the config validator in this build");
+            case BROWSER -> Optional.ofNullable(browserLogin.currentIdentity(request))
+                    .orElseThrow(() -> missing("A login is required."));
         };
     }
 

@@ -2,6 +2,7 @@ package io.github.apigateway.config;
 
 import io.github.apigateway.auth.ApiKeySettings;
 import io.github.apigateway.auth.AuthMode;
+import io.github.apigateway.auth.BrowserSettings;
 import io.github.apigateway.auth.TokenSettings;
 import io.github.apigateway.proxy.ServiceDefinition;
 import io.github.apigateway.ratelimit.Cidr;
@@ -64,8 +65,10 @@ final class ConfigValidator {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ValidatedConfig(source, new RouteTable(routes), services, tokenSettings(config.auth()),
-                apiKeySettings(config.auth()));
+        Optional<TokenSettings> tokens = tokenSettings(config.auth());
+        Optional<BrowserSettings> browser = tokens.map(settings -> BrowserSettings.forRealm(settings,
+                config.auth().keycloak().credentials() == null ? null : config.auth().keycloak().credentials().secret()));
+        return new ValidatedConfig(source, new RouteTable(routes), services, tokens, apiKeySettings(config.auth()), browser);
     }
 
     private static Optional<TokenSettings> tokenSettings(AuthConfig auth) {
@@ -362,10 +365,6 @@ final class ConfigValidator {
             problem(path, "'" + mode.configName() + "' authentication needs "
                     + (mode == AuthMode.API_KEY ? "auth.api_keys" : mode == AuthMode.ANY ? "auth.keycloak and auth.api_keys" : "auth.keycloak")
                     + ", which the config does not set" + defaulted);
-        }
-        if (mode == AuthMode.BROWSER) {
-            // Serving the route unprotected would be worse than not starting: fail until the login exists.
-            problem(path, "'browser' authentication is not available in this build yet");
         }
         return mode;
     }

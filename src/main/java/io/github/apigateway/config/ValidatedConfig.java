@@ -1,6 +1,7 @@
 package io.github.apigateway.config;
 
 import io.github.apigateway.auth.ApiKeySettings;
+import io.github.apigateway.auth.BrowserSettings;
 import io.github.apigateway.auth.TokenSettings;
 import io.github.apigateway.proxy.ServiceDefinition;
 import io.github.apigateway.routing.RouteTable;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /** A config that passed every check, in the form request-time code reads. */
 public record ValidatedConfig(String source, RouteTable routeTable, Map<String, ServiceDefinition> services,
-                              Optional<TokenSettings> tokens, Optional<ApiKeySettings> apiKeys) {
+                              Optional<TokenSettings> tokens, Optional<ApiKeySettings> apiKeys,
+                              Optional<BrowserSettings> browser) {
 
     public ValidatedConfig {
         services = Map.copyOf(services);

@@ -35,7 +35,7 @@ public final class GatewayBootstrap implements ServletContextListener {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw e;
         }
-        gateway = new Gateway(config, Authenticator.create(config.tokens(), config.apiKeys()),
+        gateway = new Gateway(config, Authenticator.create(config.tokens(), config.apiKeys(), config.browser()),
                 UpstreamClients.start(config.services().values()), ClusterMembership.STANDALONE);
         gateway.attachTo(context);
         LOG.log(System.Logger.Level.INFO, "Gateway started at context '" + context.getContextPath() + "' with "

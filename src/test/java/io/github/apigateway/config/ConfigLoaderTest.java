@@ -193,9 +193,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rejectsBrowserLoginUntilItIsAvailable() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load(withRoute("").replace("\"auth\": \"none\"", "\"auth\": \"browser\"")));
-        assertTrue(e.getMessage().contains("'browser' authentication is not available"), e.getMessage());
+    void rejectsBrowserLoginWithoutKeycloak() {
+        ConfigProblem problem = onlyProblem(withRoute("").replace("\"auth\": \"none\"", "\"auth\": \"browser\""));
+        assertEquals("routes[0].auth", problem.path());
+        assertTrue(problem.reason().contains("needs auth.keycloak"), problem.reason());
     }
 
     @Test
