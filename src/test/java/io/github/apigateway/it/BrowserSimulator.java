@@ -1,0 +1,96 @@
+package io.github.apigateway.it;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A browser without automatic redirects that logs in through Keycloak's own login form. Keycloak marks
+ * its cookies {@code Secure; SameSite=None} even on http, which the JDK's cookie handling will not send
+ * back to 127.0.0.1, so cookies are carried by hand: one jar for the gateway, one for Keycloak.
+ */
+final class BrowserSimulator {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private final KeycloakServer keycloak;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> gatewayCookies = new LinkedHashMap<>();
+    private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
+
+    BrowserSimulator(KeycloakServer keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    Map<String, String> gatewayCookies() {
+        return gatewayCookies;
+    }
+
+    /**
+     * Opens the page, logs in on Keycloak's form and follows the callback back to the page.
+     *
+     * @return the gateway session id the browser had before the login
+     */
+    String login(String page, String callbackPrefix, String user) throws Exception {
+        HttpResponse<String> toKeycloak = get(page, true);
+        assertEquals(302, toKeycloak.statusCode(), toKeycloak.body());
+        String sessionBefore = gatewayCookies.get("JSESSIONID");
+        HttpResponse<String> loginPage = get(toKeycloak.headers().firstValue("Location").orElseThrow(), true);
+        assertEquals(200, loginPage.statusCode());
+        Matcher action = FORM_ACTION.matcher(loginPage.body());
+        assertTrue(action.find(), "Keycloak's login form");
+        HttpResponse<String> afterLogin = postForm(action.group(1).replace("&amp;", "&"),
+                Map.of("username", user, "password", user + "-password", "credentialId", ""));
+        assertEquals(302, afterLogin.statusCode(), afterLogin.body());
+        String callback = afterLogin.headers().firstValue("Location").orElseThrow();
+        assertTrue(callback.startsWith(callbackPrefix), callback);
+        HttpResponse<String> backToPage = get(callback, true);
+        assertEquals(302, backToPage.statusCode(), backToPage.body());
+        assertTrue(page.endsWith(backToPage.headers().firstValue("Location").orElseThrow()),
+                backToPage.headers().firstValue("Location").orElseThrow());
+        return sessionBefore;
+    }
+
+    HttpResponse<String> get(String url, boolean navigation) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (navigation) {
+            request.header("Accept", "text/html,application/xhtml+xml");
+        }
+        return send(url, request);
+    }
+
+    HttpResponse<String> postForm(String url, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(url, HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private HttpResponse<String> send(String url, HttpRequest.Builder request) throws Exception {
+        Map<String, String> jar = url.startsWith(keycloak.url()) ? keycloakCookies : gatewayCookies;
+        if (!jar.isEmpty()) {
+            StringBuilder cookies = new StringBuilder();
+            jar.forEach((name, value) -> cookies.append(cookies.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+            request.header("Cookie", cookies.toString());
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            jar.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.apigateway.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A browser login outlives its access token: with a client whose tokens live 31 s and no clock skew, a
+ * request after the first token expired still passes, because the gateway refreshed it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserTokenRefreshIT {
+
+    private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
+    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+
+    @ArquillianResource
+    private URL gateway;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.withConfig("""
+                {"services": {"upstream": {"instances": ["%s"]}},
+                 "routes": [{"id": "app", "path": "/app/*", "service": "upstream", "auth": "browser"}],
+                 "auth": {"keycloak": {"realm": "demo", "auth-server-url": "%s", "resource": "gateway-short-lived",
+                                       "credentials": {"secret": "short-lived-secret"}},
+                          "jwt": {"audiences": ["gateway", "gateway-short-lived"], "clock_skew_seconds": 0}}}
+                """.formatted(UPSTREAM.url(), KEYCLOAK.url()));
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    @Test
+    void theAccessTokenIsRefreshedBeforeItExpires() throws Exception {
+        BrowserSimulator browser = new BrowserSimulator(KEYCLOAK);
+        String page = gateway + "app/page";
+        browser.login(page, gateway + "_gateway/callback?", "alice");
+        assertEquals(200, browser.get(page, true).statusCode());
+        Thread.sleep(33_000);
+        assertEquals(200, browser.get(page, true).statusCode(), "still logged in after the first token expired");
+    }
+}
