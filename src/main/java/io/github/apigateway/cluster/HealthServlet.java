@@ -22,7 +22,8 @@ public final class HealthServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = ("{\"status\":\"UP\",\"cluster\":{\"members\":" + gateway.cluster().memberCount()
                 + "},\"routes\":" + gateway.config().routeTable().routes().size()
-                + ",\"services\":" + gateway.config().services().size() + "}").getBytes(StandardCharsets.UTF_8);
+                + ",\"services\":" + gateway.config().services().size()
+                + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().get() + "}").getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);

@@ -6,6 +6,9 @@ import io.github.apigateway.auth.BrowserSettings;
 import io.github.apigateway.auth.TokenSettings;
 import io.github.apigateway.proxy.ServiceDefinition;
 import io.github.apigateway.ratelimit.Cidr;
+import io.github.apigateway.ratelimit.ClientAddress;
+import io.github.apigateway.ratelimit.RateLimit;
+import io.github.apigateway.ratelimit.RateLimitPolicy;
 import io.github.apigateway.routing.Route;
 import io.github.apigateway.routing.RoutePath;
 import io.github.apigateway.routing.RouteTable;
@@ -14,11 +17,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +64,6 @@ final class ConfigValidator {
         auth(config.auth());
         List<Route> routes = routes(config.routes(), services.keySet(), rateLimitIds, config.auth());
         rateLimitReferences("default_rate_limits", config.defaultRateLimits(), rateLimitIds);
-        notYetEnforced("default_rate_limits", config.defaultRateLimits());
         oneOf("rate_limit_failure", config.rateLimitFailure(), RATE_LIMIT_FAILURE_MODES);
         trustedProxies(config.trustedProxies());
         if (!problems.isEmpty()) {
@@ -68,7 +72,21 @@ final class ConfigValidator {
         Optional<TokenSettings> tokens = tokenSettings(config.auth());
         Optional<BrowserSettings> browser = tokens.map(settings -> BrowserSettings.forRealm(settings,
                 config.auth().keycloak().credentials() == null ? null : config.auth().keycloak().credentials().secret()));
-        return new ValidatedConfig(source, new RouteTable(routes), services, tokens, apiKeySettings(config.auth()), browser);
+        return new ValidatedConfig(source, new RouteTable(routes), services, tokens, apiKeySettings(config.auth()), browser,
+                rateLimitPolicy(config));
+    }
+
+    private static RateLimitPolicy rateLimitPolicy(GatewayConfig config) {
+        Map<String, RateLimit> limits = new HashMap<>();
+        for (RateLimitConfig limit : orEmpty(config.rateLimits())) {
+            RateLimit.Condition when = limit.when() == null ? null
+                    : new RateLimit.Condition(limit.when().header(), limit.when().equalTo());
+            limits.put(limit.id(), RateLimit.perMinute(limit.id(), RateLimit.Source.valueOf(limit.source().toUpperCase(Locale.ROOT)),
+                    limit.headerName(), when, limit.requestsPerMinute(), limit.burst()));
+        }
+        List<Cidr> trusted = orEmpty(config.trustedProxies()).stream().map(Cidr::parse).toList();
+        return new RateLimitPolicy(limits, orEmpty(config.defaultRateLimits()), new ClientAddress(trusted),
+                !"closed".equals(config.rateLimitFailure()));
     }
 
     private static Optional<TokenSettings> tokenSettings(AuthConfig auth) {
@@ -316,7 +334,6 @@ final class ConfigValidator {
             problem(path + ".roles", "needs an authenticated route; \"auth\" is \"none\"");
         }
         rateLimitReferences(path + ".rate_limits", route.rateLimits(), rateLimitIds);
-        notYetEnforced(path + ".rate_limits", route.rateLimits());
         if (problems.size() > before) {
             return null;
         }
@@ -377,13 +394,6 @@ final class ConfigValidator {
             if (!rateLimitIds.contains(references.get(i))) {
                 problem(path + "[" + i + "]", "unknown rate limit id '" + references.get(i) + "'");
             }
-        }
-    }
-
-    private void notYetEnforced(String path, List<String> rateLimits) {
-        if (rateLimits != null && !rateLimits.isEmpty()) {
-            problem(path, "rate limiting is not available in this build yet; "
-                    + "remove the limits rather than run without them");
         }
     }
 

@@ -1,18 +1,23 @@
 package io.github.apigateway.lifecycle;
 
 import io.github.apigateway.auth.Authenticator;
-import io.github.apigateway.cluster.ClusterMembership;
+import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.proxy.UpstreamClients;
+import io.github.apigateway.ratelimit.RateLimitPolicy;
+import io.github.apigateway.ratelimit.RateLimiter;
 import jakarta.servlet.ServletContext;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the authenticator,
- * the upstream HTTP clients and the cluster view. Built once at deployment; filters and servlets read it from the
+ * the upstream HTTP clients, the cluster member and the rate limiter on it. Built once at deployment; filters and servlets read it from the
  * servlet context in their {@code init}.
  */
 public record Gateway(ValidatedConfig config, Authenticator authenticator, UpstreamClients upstreams,
-                      ClusterMembership cluster) implements AutoCloseable {
+                      ClusterMember cluster, RateLimiter rateLimiter, AtomicLong rateLimitFailures)
+        implements AutoCloseable {
 
     private static final String ATTRIBUTE = Gateway.class.getName();
 
@@ -28,8 +33,16 @@ public record Gateway(ValidatedConfig config, Authenticator authenticator, Upstr
         context.setAttribute(ATTRIBUTE, this);
     }
 
+    public RateLimitPolicy rateLimits() {
+        return config.rateLimits();
+    }
+
     @Override
     public void close() {
-        upstreams.close();
+        try {
+            upstreams.close();
+        } finally {
+            cluster.close();
+        }
     }
 }

@@ -1,16 +1,19 @@
 package io.github.apigateway.lifecycle;
 
 import io.github.apigateway.auth.Authenticator;
-import io.github.apigateway.cluster.ClusterMembership;
+import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.ConfigException;
 import io.github.apigateway.config.ConfigLoader;
 import io.github.apigateway.config.ConfigLocation;
 import io.github.apigateway.config.ConfigSource;
 import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.proxy.UpstreamClients;
+import io.github.apigateway.ratelimit.HazelcastRateLimiter;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts the gateway when the web application deploys. An invalid config throws from here, which makes
@@ -35,12 +38,19 @@ public final class GatewayBootstrap implements ServletContextListener {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw e;
         }
-        gateway = new Gateway(config, Authenticator.create(config.tokens(), config.apiKeys(), config.browser()),
-                UpstreamClients.start(config.services().values()), ClusterMembership.STANDALONE);
+        ClusterMember cluster = ClusterMember.start();
+        try {
+            gateway = new Gateway(config, Authenticator.create(config.tokens(), config.apiKeys(), config.browser()),
+                    UpstreamClients.start(config.services().values()), cluster,
+                    new HazelcastRateLimiter(cluster.hazelcast()), new AtomicLong());
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
         gateway.attachTo(context);
         LOG.log(System.Logger.Level.INFO, "Gateway started at context '" + context.getContextPath() + "' with "
                 + config.source() + ": " + config.routeTable().routes().size() + " routes, "
-                + config.services().size() + " services");
+                + config.services().size() + " services, cluster of " + cluster.memberCount());
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -39,6 +41,9 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
     static final String RESPONSE_STARTED = ResponseRelay.class.getName() + ".started";
 
     private static final int WINDOW = 64 * 1024;
+    /** The gateway's own headers, which an error answer keeps while the upstream's are dropped. */
+    private static final List<String> KEPT_ON_ERROR = List.of(RequestIdFilter.HEADER,
+            "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
     private static final Set<String> REPLACED = HopByHopHeaders.caseInsensitive(List.of(
             "Content-Length", "Via", RequestIdFilter.HEADER));
 
@@ -251,8 +256,14 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
                 return;
             }
             pending.clear();
+            Map<String, String> kept = new LinkedHashMap<>();
+            for (String name : KEPT_ON_ERROR) {
+                if (response.getHeader(name) != null) {
+                    kept.put(name, response.getHeader(name));
+                }
+            }
             response.reset();
-            response.setHeader(RequestIdFilter.HEADER, requestId);
+            kept.forEach(response::setHeader);
             pending.add(ErrorResponses.prepare(response, error, requestId));
             bodyEnded = true;
             drain();

@@ -1,0 +1,51 @@
+package io.github.apigateway.cluster;
+
+import com.hazelcast.config.ClasspathXmlConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.github.apigateway.ratelimit.RateLimitSerialization;
+
+/**
+ * This node's embedded Hazelcast member, configured by Hazelcast's own conventions: the file named by
+ * the system property {@code hazelcast.config}, else the {@code hazelcast.xml} bundled in the WAR
+ * (loopback, TCP-IP join over 127.0.0.1:5701-5710). Its working directory is deliberately not searched:
+ * a container's current directory is nobody's idea of a config location.
+ */
+public final class ClusterMember implements AutoCloseable {
+
+    public static final String CONFIG_PROPERTY = "hazelcast.config";
+    private static final String BUNDLED_CONFIG = "hazelcast.xml";
+
+    private final HazelcastInstance hazelcast;
+
+    private ClusterMember(HazelcastInstance hazelcast) {
+        this.hazelcast = hazelcast;
+    }
+
+    public static ClusterMember start() {
+        ClassLoader webapp = ClusterMember.class.getClassLoader();
+        Config config = System.getProperty(CONFIG_PROPERTY) != null
+                ? Config.load()
+                : new ClasspathXmlConfig(webapp, BUNDLED_CONFIG);
+        config.setClassLoader(webapp);
+        config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID,
+                new RateLimitSerialization());
+        return new ClusterMember(Hazelcast.newHazelcastInstance(config));
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    /** How many members this node sees, itself included. */
+    public int memberCount() {
+        return hazelcast.getCluster().getMembers().size();
+    }
+
+    /** Leaves the cluster gracefully: this member's partitions move to the others before it goes. */
+    @Override
+    public void close() {
+        hazelcast.shutdown();
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.apigateway.ratelimit;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+/** Creates the rate limiter's Hazelcast messages by id: no reflection, no class names on the wire. */
+public final class RateLimitSerialization implements DataSerializableFactory {
+
+    public static final int FACTORY_ID = 1_720;
+    static final int CONSUME_TOKEN = 1;
+    static final int REPLICATE_BUCKET = 2;
+
+    @Override
+    public IdentifiedDataSerializable create(int classId) {
+        return switch (classId) {
+            case CONSUME_TOKEN -> new ConsumeToken();
+            case REPLICATE_BUCKET -> new ReplicateBucket();
+            default -> throw new IllegalArgumentException("unknown rate limit message " + classId);
+        };
+    }
+}
