@@ -29,8 +29,11 @@ public final class ClusterMember implements AutoCloseable {
                 ? Config.load()
                 : new ClasspathXmlConfig(webapp, BUNDLED_CONFIG);
         config.setClassLoader(webapp);
-        config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID,
-                new RateLimitSerialization());
+        // An operator's own hazelcast.xml may not name the rate limiter's factory; the bundled one does.
+        if (!config.getSerializationConfig().getDataSerializableFactoryClasses().containsKey(RateLimitSerialization.FACTORY_ID)) {
+            config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID,
+                    new RateLimitSerialization());
+        }
         return new ClusterMember(Hazelcast.newHazelcastInstance(config));
     }
 
