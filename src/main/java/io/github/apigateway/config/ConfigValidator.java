@@ -62,7 +62,8 @@ final class ConfigValidator {
         Map<String, ServiceDefinition> services = services(config.services());
         Set<String> rateLimitIds = rateLimits(config.rateLimits());
         auth(config.auth());
-        List<Route> routes = routes(config.routes(), services.keySet(), rateLimitIds, config.auth());
+        List<Route> routes = routes(config.routes(), services.keySet(), rateLimitIds, config.auth(),
+                orEmpty(config.defaultRateLimits()));
         rateLimitReferences("default_rate_limits", config.defaultRateLimits(), rateLimitIds);
         oneOf("rate_limit_failure", config.rateLimitFailure(), RATE_LIMIT_FAILURE_MODES);
         trustedProxies(config.trustedProxies());
@@ -85,7 +86,7 @@ final class ConfigValidator {
                     limit.headerName(), when, limit.requestsPerMinute(), limit.burst()));
         }
         List<Cidr> trusted = orEmpty(config.trustedProxies()).stream().map(Cidr::parse).toList();
-        return new RateLimitPolicy(limits, orEmpty(config.defaultRateLimits()), new ClientAddress(trusted),
+        return new RateLimitPolicy(limits, new ClientAddress(trusted),
                 !"closed".equals(config.rateLimitFailure()));
     }
 
@@ -290,7 +291,8 @@ final class ConfigValidator {
         }
     }
 
-    private List<Route> routes(List<RouteConfig> routes, Set<String> services, Set<String> rateLimitIds, AuthConfig auth) {
+    private List<Route> routes(List<RouteConfig> routes, Set<String> services, Set<String> rateLimitIds, AuthConfig auth,
+                               List<String> defaultRateLimits) {
         List<Route> result = new ArrayList<>();
         if (routes == null) {
             problem("routes", "is required (it may be an empty list)");
@@ -298,7 +300,7 @@ final class ConfigValidator {
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < routes.size(); i++) {
-            Route route = route("routes[" + i + "]", routes.get(i), ids, services, rateLimitIds, auth);
+            Route route = route("routes[" + i + "]", routes.get(i), ids, services, rateLimitIds, auth, defaultRateLimits);
             if (route != null) {
                 result.add(route);
             }
@@ -307,7 +309,7 @@ final class ConfigValidator {
     }
 
     private Route route(String path, RouteConfig route, Set<String> ids, Set<String> services,
-                        Set<String> rateLimitIds, AuthConfig authConfig) {
+                        Set<String> rateLimitIds, AuthConfig authConfig, List<String> defaultRateLimits) {
         int before = problems.size();
         if (required(path + ".id", route.id()) && !ids.add(route.id())) {
             problem(path + ".id", "duplicate route id '" + route.id() + "'");
@@ -339,7 +341,7 @@ final class ConfigValidator {
         }
         return new Route(route.id(), routePath, methods, route.service(),
                 Boolean.TRUE.equals(route.stripPath()), Boolean.TRUE.equals(route.preserveHost()), auth,
-                orEmpty(route.roles()), orEmpty(route.rateLimits()));
+                orEmpty(route.roles()), route.rateLimits() != null ? route.rateLimits() : defaultRateLimits);
     }
 
     private Set<String> methods(String path, List<String> methods) {

@@ -9,20 +9,18 @@ import java.util.Map;
 
 /**
  * Which limit a request falls under and which bucket it draws from: the first limit of the route's
- * {@code rate_limits} (else {@code default_rate_limits}) whose {@code when} holds; the bucket key joins
+ * {@code rate_limits} (the config validator put {@code default_rate_limits} there for routes without
+ * the field) whose {@code when} holds; the bucket key joins
  * the limit's id and what its {@code source} counts.
  */
 public final class RateLimitPolicy {
 
     private final Map<String, RateLimit> limitsById;
-    private final List<String> defaultLimits;
     private final ClientAddress clientAddress;
     private final boolean failOpen;
 
-    public RateLimitPolicy(Map<String, RateLimit> limitsById, List<String> defaultLimits, ClientAddress clientAddress,
-                           boolean failOpen) {
+    public RateLimitPolicy(Map<String, RateLimit> limitsById, ClientAddress clientAddress, boolean failOpen) {
         this.limitsById = Map.copyOf(limitsById);
-        this.defaultLimits = List.copyOf(defaultLimits);
         this.clientAddress = clientAddress;
         this.failOpen = failOpen;
     }
@@ -34,8 +32,7 @@ public final class RateLimitPolicy {
 
     /** The limit that applies, or null when none does. */
     public RateLimit select(Route route, HttpServletRequest request) {
-        List<String> ids = route.rateLimits().isEmpty() ? defaultLimits : route.rateLimits();
-        for (String id : ids) {
+        for (String id : route.rateLimits()) {
             RateLimit limit = limitsById.get(id);
             if (limit.when() == null || limit.when().equalTo().equals(request.getHeader(limit.when().header()))) {
                 return limit;

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A validated route.
  *
- * @param methods the methods it serves; empty means all
+ * @param methods    the methods it serves; empty means all
+ * @param rateLimits the limit ids to try in order: the route's own, else {@code default_rate_limits}
  */
 public record Route(String id,
                     RoutePath path,

@@ -270,6 +270,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theBundledDefaultConfigIsValid() {
+        ValidatedConfig config = ConfigLoader.load(ConfigSource.file(java.nio.file.Path.of("webapp-config/gateway.json")));
+        assertEquals(2, config.routeTable().routes().size());
+    }
+
+    @Test
+    void aRouteWithoutRateLimitsTakesTheDefaultsAndAnEmptyListTakesNone() {
+        ValidatedConfig config = load("{" + SERVICES + ", \"routes\": ["
+                + "{\"id\": \"a\", \"path\": \"/a\", \"service\": \"users\", \"auth\": \"none\"},"
+                + "{\"id\": \"b\", \"path\": \"/b\", \"service\": \"users\", \"auth\": \"none\", \"rate_limits\": []}],"
+                + "\"rate_limits\": [{\"id\": \"x\", \"source\": \"route\", \"requests_per_minute\": 1}],"
+                + "\"default_rate_limits\": [\"x\"]}");
+        List<Route> routes = config.routeTable().routes();
+        assertEquals(List.of("x"), routes.stream().filter(r -> r.id().equals("a")).findFirst().orElseThrow().rateLimits());
+        assertEquals(List.of(), routes.stream().filter(r -> r.id().equals("b")).findFirst().orElseThrow().rateLimits());
+    }
+
+    @Test
     void reportsAMissingFile() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(ConfigSource.file(java.nio.file.Path.of("/nonexistent/gateway.json"))));
