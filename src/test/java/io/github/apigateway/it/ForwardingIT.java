@@ -54,11 +54,7 @@ class ForwardingIT {
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.toString().replaceAll("/$", "") + path));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return GatewayClient.get(gateway, path, headers);
     }
 
     private RawHttp.Response raw(String requestLine, String... headerLines) throws Exception {

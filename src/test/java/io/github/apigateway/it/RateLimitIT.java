@@ -8,10 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -28,7 +25,6 @@ class RateLimitIT {
 
     private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
     private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ArquillianResource
     private URL gateway;
@@ -60,11 +56,7 @@ class RateLimitIT {
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path.substring(1)));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return GatewayClient.get(gateway, path, headers);
     }
 
     @Test
