@@ -77,6 +77,24 @@ final class IdentityHeadersRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(value == null ? List.of() : List.of(value));
     }
 
+    /** Numeric and date readers go through {@link #getHeader}, so they see the same view. */
+    @Override
+    public int getIntHeader(String name) {
+        String value = getHeader(name);
+        return value == null ? -1 : Integer.parseInt(value);
+    }
+
+    @Override
+    public long getDateHeader(String name) {
+        if (!hidden(name)) {
+            return super.getDateHeader(name);
+        }
+        if (gatewayValue(name) == null) {
+            return -1;
+        }
+        throw new IllegalArgumentException(name + " is not a date");
+    }
+
     @Override
     public Enumeration<String> getHeaderNames() {
         List<String> names = new ArrayList<>();

@@ -15,8 +15,12 @@ public record Cidr(byte[] network, int prefixLength) {
         int maxPrefix = address.length * 8;
         int prefix = maxPrefix;
         if (slash >= 0) {
+            String digits = text.substring(slash + 1);
             try {
-                prefix = Integer.parseInt(text.substring(slash + 1));
+                if (!digits.matches("\\d{1,3}")) {
+                    throw new NumberFormatException(digits);
+                }
+                prefix = Integer.parseInt(digits);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("the prefix length after '/' must be a number");
             }

@@ -55,8 +55,8 @@ public final class PathNormalizer {
             if (i + 2 >= path.length()) {
                 throw GatewayException.badRequest("The request path has an incomplete percent-encoding.");
             }
-            int high = Character.digit(path.charAt(i + 1), 16);
-            int low = Character.digit(path.charAt(i + 2), 16);
+            int high = hexValue(path.charAt(i + 1));
+            int low = hexValue(path.charAt(i + 2));
             if (high < 0 || low < 0) {
                 throw GatewayException.badRequest("The request path has an invalid percent-encoding.");
             }
@@ -105,6 +105,20 @@ public final class PathNormalizer {
             out.append('/');
         }
         return out.toString();
+    }
+
+    /** RFC 3986 HEXDIG is ASCII only; Character.digit would also take other scripts' digits. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static boolean isUnreserved(char c) {

@@ -27,9 +27,13 @@ public record RoutePath(String base, boolean prefix) {
         if (base.indexOf('?') >= 0 || base.indexOf('#') >= 0 || base.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
             throw new IllegalArgumentException("must be a plain path without query, fragment, spaces or control characters");
         }
-        if (!base.isEmpty() && !normalized(base).equals(base)) {
+        if (!base.isEmpty() && (prefix && base.endsWith("/") || !normalized(base).equals(base))) {
+            String suggestion = normalized(base);
+            if (prefix && suggestion.endsWith("/")) {
+                suggestion = suggestion.substring(0, suggestion.length() - 1);
+            }
             throw new IllegalArgumentException("must be in normal form (no '.', '..' or empty segments, "
-                    + "unreserved characters not percent-encoded); did you mean '" + normalized(base)
+                    + "unreserved characters not percent-encoded); did you mean '" + suggestion
                     + (prefix ? WILDCARD : "") + "'?");
         }
         return new RoutePath(base, prefix);
