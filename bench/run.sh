@@ -5,6 +5,8 @@
 #   1. upstream      nginx serving a fixed 1 KiB file             http://127.0.0.1:18081/1k
 #   2. nginx proxy   nginx reverse proxy to that upstream         http://127.0.0.1:18082/bench/1k
 #   3. gateway       target/gateway.war in Jetty 12.1, routing    http://127.0.0.1:18080/bench/1k
+#   4./5. the gateway on a 2-node cluster (second node on :18083), without and with a rate limit
+#        on each request: http://127.0.0.1:18080/bench/1k and /limited/1k
 #                    /bench/* to the same upstream (bench/gateway-bench.json)
 # and prints requests/s and p99 for each, plus the ratios gateway/nginx-proxy and gateway/upstream.
 # Absolute numbers depend on the machine and on whatever else runs on it; the ratios are what to compare
@@ -23,15 +25,18 @@ WARMUP=${BENCH_WARMUP:-5s}
 # The gateway runs in a fresh JVM: until C2 has compiled the hot path it is several times slower, so
 # it gets a longer warm-up than nginx (at least 20 s of load).
 GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-25s}
+GATEWAY_LIMITER_WARMUP=${BENCH_LIMITER_WARMUP:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 
 UPSTREAM_PORT=18081
 PROXY_PORT=18082
 GATEWAY_PORT=18080
+SECOND_GATEWAY_PORT=18083
 UPSTREAM_URL=http://127.0.0.1:$UPSTREAM_PORT/1k
 PROXY_URL=http://127.0.0.1:$PROXY_PORT/bench/1k
 GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT/bench/1k
+LIMITED_URL=http://127.0.0.1:$GATEWAY_PORT/limited/1k
 
 # --- Tools ------------------------------------------------------------------------------------------
 # Debian/Ubuntu install nginx to /usr/sbin, which is not on a normal user's PATH.
@@ -64,6 +69,7 @@ stop() {  # stop PID NAME: TERM, then KILL if it is still there after 15 s
 }
 cleanup() {
   set +e
+  stop "$SECOND_GATEWAY_PID" gateway-2
   stop "$GATEWAY_PID" gateway
   stop "$NGINX_PID" nginx   # TERM to the master: fast shutdown, it takes its workers with it
 }
@@ -71,7 +77,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM   # run the EXIT trap on Ctrl-C too
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in $UPSTREAM_PORT $PROXY_PORT $GATEWAY_PORT; do
+for port in $UPSTREAM_PORT $PROXY_PORT $GATEWAY_PORT $SECOND_GATEWAY_PORT; do
   port_free "$port" || { echo "Port $port on 127.0.0.1 is in use; stop what listens there first." >&2; exit 1; }
 done
 
@@ -121,7 +127,7 @@ parse() {
 
 # --- Build and set up ------------------------------------------------------------------------------
 rm -rf "$OUT"
-mkdir -p "$OUT/www" "$OUT/nginx-tmp" "$OUT/tmp"
+mkdir -p "$OUT/www" "$OUT/nginx-tmp" "$OUT/tmp" "$OUT/tmp2"
 
 if [ ! -f target/gateway.war ]; then
   echo "Building target/gateway.war ..."
@@ -172,11 +178,34 @@ log_lines_before=$(wc -l <"$OUT/gateway.log")
 
 measure gateway "$GATEWAY_URL" "$GATEWAY_WARMUP"
 
+# --- 4 and 5: the cost of the cluster-wide rate limiter ------------------------------------------------
+# A second gateway node joins the first over the bundled hazelcast.xml (loopback, 5701-5710), making a
+# 2-member cluster. /limited/* is /bench/* plus a limit too high to ever refuse (source "route": one
+# bucket, owned by one of the two members, so about half of node 1's decisions are remote calls).
+# Both are measured on node 1 while the cluster is up, so the ratio isolates the limiter.
+java -Djava.io.tmpdir="$OUT/tmp2" \
+     -Dgateway.config="$ROOT/bench/gateway-bench.json" \
+     -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
+     ${GATEWAY_JAVA_OPTS:-} \
+     -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$ROOT/jetty-base" \
+     jetty.http.host=127.0.0.1 jetty.http.port=$SECOND_GATEWAY_PORT >"$OUT/gateway2.log" 2>&1 &
+SECOND_GATEWAY_PID=$!
+wait_for "http://127.0.0.1:$SECOND_GATEWAY_PORT/bench/1k" "$SECOND_GATEWAY_PID" gateway-2 "$OUT/gateway2.log"
+for _ in $(seq 120); do
+  curl -s "http://127.0.0.1:$GATEWAY_PORT/_gateway/health" | grep -q '"members":2' && break
+  sleep 0.5
+done
+curl -s "http://127.0.0.1:$GATEWAY_PORT/_gateway/health" | grep -q '"members":2' \
+  || { echo "the two gateway nodes did not form a cluster; see bench/out/gateway*.log" >&2; exit 1; }
+check "$LIMITED_URL" gateway-limited
+measure gateway-unlimited "$GATEWAY_URL" "$GATEWAY_LIMITER_WARMUP"
+measure gateway-limited "$LIMITED_URL" "$GATEWAY_LIMITER_WARMUP"
+
 # --- Report ----------------------------------------------------------------------------------------
 {
   echo
   printf '%-13s %12s %10s %12s %14s\n' target requests/s 'p99 (ms)' non-2xx/3xx 'socket errors'
-  for name in upstream nginx-proxy gateway; do
+  for name in upstream nginx-proxy gateway gateway-unlimited gateway-limited; do
     parse "$name" | awk '{ printf "%-13s %12.0f %10.2f %12d %14d\n", $1, $2, $3, $4, $5 }'
   done
   echo
@@ -185,6 +214,9 @@ measure gateway "$GATEWAY_URL" "$GATEWAY_WARMUP"
     printf "gateway / nginx-proxy   throughput %.2fx   p99 %.2fx\n", $2 / $7,  $3 / $8
     printf "gateway / upstream      throughput %.2fx   p99 %.2fx\n", $2 / $12, $3 / $13
   }'
+  paste <(parse gateway-limited) <(parse gateway-unlimited) | awk '{
+    printf "limited / unlimited     throughput %.2fx   p99 %.2fx   (2-node cluster, one limit per request)\n", $2 / $7, $3 / $8
+  }'
 } | tee "$OUT/results.txt"
 
 # Anything the gateway logged under load (the access log is off, so these are warnings and errors).
@@ -192,7 +224,7 @@ logged=$(tail -n +"$((log_lines_before + 1))" "$OUT/gateway.log" | grep -cE 'WAR
 if [ "$logged" -gt 0 ]; then
   echo "Note: the gateway logged $logged warning/error lines under load; see bench/out/gateway.log" | tee -a "$OUT/results.txt"
 fi
-for name in upstream nginx-proxy gateway; do
+for name in upstream nginx-proxy gateway gateway-unlimited gateway-limited; do
   read -r _ _ _ non2xx socket < <(parse "$name")
   if [ "$non2xx" -gt 0 ] || [ "$socket" -gt 0 ]; then
     echo "Note: $name had $non2xx non-2xx/3xx responses and $socket socket errors; see bench/out/wrk-$name.txt" \

@@ -33,13 +33,11 @@ final class UpstreamClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(UpstreamClient.class.getName());
 
-    private final ServiceDefinition service;
     private final List<HttpHost> instances;
     private final AtomicInteger nextInstance = new AtomicInteger();
     private final CloseableHttpAsyncClient client;
 
-    private UpstreamClient(ServiceDefinition service, List<HttpHost> instances, CloseableHttpAsyncClient client) {
-        this.service = service;
+    private UpstreamClient(List<HttpHost> instances, CloseableHttpAsyncClient client) {
         this.instances = instances;
         this.client = client;
     }
@@ -79,11 +77,7 @@ final class UpstreamClient implements AutoCloseable {
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
         client.start();
-        return new UpstreamClient(service, instances, client);
-    }
-
-    ServiceDefinition service() {
-        return service;
+        return new UpstreamClient(instances, client);
     }
 
     HttpHost nextInstance() {

@@ -39,11 +39,6 @@ public final class RequestContext {
         return (RequestContext) context;
     }
 
-    /** The context of a request that passed the request id filter, or null for one that did not. */
-    public static RequestContext find(ServletRequest request) {
-        return (RequestContext) request.getAttribute(ATTRIBUTE);
-    }
-
     public String requestId() {
         return requestId;
     }
