@@ -127,7 +127,7 @@ parse() {
 
 # --- Build and set up ------------------------------------------------------------------------------
 rm -rf "$OUT"
-mkdir -p "$OUT/www" "$OUT/nginx-tmp" "$OUT/tmp" "$OUT/tmp2"
+mkdir -p "$OUT/www" "$OUT/nginx-tmp"
 
 if [ ! -f target/gateway.war ]; then
   echo "Building target/gateway.war ..."
@@ -164,13 +164,19 @@ measure nginx-proxy "$PROXY_URL" "$WARMUP"
 # Same jetty-base as run.sh, but on loopback and port 18080; the bench config routes /bench/* to the
 # upstream, and bench/logging.properties switches the per-request access log off (nginx logs nothing
 # either). java.io.tmpdir keeps Jetty's unpacked WAR under bench/out.
-# shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
-java -Djava.io.tmpdir="$OUT/tmp" \
-     -Dgateway.config="$ROOT/bench/gateway-bench.json" \
-     -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
-     ${GATEWAY_JAVA_OPTS:-} \
-     -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$ROOT/jetty-base" \
-     jetty.http.host=127.0.0.1 jetty.http.port=$GATEWAY_PORT >"$OUT/gateway.log" 2>&1 &
+# start_gateway PORT NAME: a gateway JVM in the background, its java.io.tmpdir and log named after it.
+start_gateway() {
+  local port=$1 name=$2
+  mkdir -p "$OUT/tmp-$name"
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
+  java -Djava.io.tmpdir="$OUT/tmp-$name" \
+       -Dgateway.config="$ROOT/bench/gateway-bench.json" \
+       -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
+       ${GATEWAY_JAVA_OPTS:-} \
+       -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$ROOT/jetty-base" \
+       jetty.http.host=127.0.0.1 jetty.http.port="$port" >"$OUT/$name.log" 2>&1 &
+}
+start_gateway "$GATEWAY_PORT" gateway
 GATEWAY_PID=$!
 wait_for "$GATEWAY_URL" "$GATEWAY_PID" gateway "$OUT/gateway.log"
 check "$GATEWAY_URL" gateway
@@ -181,14 +187,10 @@ measure gateway "$GATEWAY_URL" "$GATEWAY_WARMUP"
 # --- 4 and 5: the cost of the cluster-wide rate limiter ------------------------------------------------
 # A second gateway node joins the first over the bundled hazelcast.xml (loopback, 5701-5710), making a
 # 2-member cluster. /limited/* is /bench/* plus a limit too high to ever refuse (source "route": one
-# bucket, owned by one of the two members, so about half of node 1's decisions are remote calls).
+# bucket, owned by one of the two members: all of node 1's decisions are local or all are remote,
+# depending on which member the key's partition landed on).
 # Both are measured on node 1 while the cluster is up, so the ratio isolates the limiter.
-java -Djava.io.tmpdir="$OUT/tmp2" \
-     -Dgateway.config="$ROOT/bench/gateway-bench.json" \
-     -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
-     ${GATEWAY_JAVA_OPTS:-} \
-     -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$ROOT/jetty-base" \
-     jetty.http.host=127.0.0.1 jetty.http.port=$SECOND_GATEWAY_PORT >"$OUT/gateway2.log" 2>&1 &
+start_gateway "$SECOND_GATEWAY_PORT" gateway2
 SECOND_GATEWAY_PID=$!
 wait_for "http://127.0.0.1:$SECOND_GATEWAY_PORT/bench/1k" "$SECOND_GATEWAY_PID" gateway-2 "$OUT/gateway2.log"
 for _ in $(seq 120); do
