@@ -5,8 +5,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Buckets in a Hazelcast map, shared by every gateway node of the cluster. Each request is one entry
@@ -27,17 +28,27 @@ public final class HazelcastRateLimiter implements RateLimiter {
     }
 
     /**
-     * A bucket this member owns is decided with the synchronous call, which cannot wait on the network:
-     * measured here it is about ten times faster than waiting on a future, whose completion costs thread
-     * hand-offs. A bucket owned elsewhere is asked for asynchronously, so the caller can bound the wait.
+     * A bucket this member owns is decided with the synchronous call, which cannot wait on the network.
+     * A bucket owned elsewhere is asked for asynchronously and waited for here, with a bound. No
+     * callback is chained on Hazelcast's future: on a machine where the common fork-join pool has a
+     * parallelism of 1 (two CPUs), Hazelcast runs each callback on a new thread, which measured at
+     * 0.06x the unlimited throughput.
      */
     @Override
-    public CompletionStage<RateLimitDecision> consume(String key, RateLimit limit) {
+    public RateLimitDecision consume(String key, RateLimit limit, long timeoutMillis) throws TimeoutException {
         ConsumeToken consume = new ConsumeToken(limit.capacity(), limit.refillPerMilli());
         Member owner = partitions.getPartition(key).getOwner();
         if (owner != null && owner.localMember()) {
-            return CompletableFuture.completedFuture(ConsumeToken.decision(buckets.executeOnKey(key, consume)));
+            return ConsumeToken.decision(buckets.executeOnKey(key, consume));
         }
-        return buckets.submitToKey(key, consume).thenApply(ConsumeToken::decision);
+        try {
+            return ConsumeToken.decision(buckets.submitToKey(key, consume).toCompletableFuture()
+                    .get(timeoutMillis, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the rate limit could not be decided", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deciding a rate limit", e);
+        }
     }
 }

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,8 +60,8 @@ public final class RateLimitFilter extends HttpFilter {
     /** @return the decision, or null when the cluster could not answer and the policy fails open */
     private RateLimitDecision decide(RateLimit limit, String key, String requestId) {
         try {
-            return limiter.consume(key, limit).toCompletableFuture().get(DECISION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            return limiter.consume(key, limit, DECISION_TIMEOUT_MILLIS);
+        } catch (TimeoutException | RuntimeException e) {
             long count = failures.incrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "Request " + requestId + ": rate limit '" + limit.id()
                     + "' could not be decided (" + e.getClass().getSimpleName() + "), failing "
@@ -71,9 +69,6 @@ public final class RateLimitFilter extends HttpFilter {
             if (policy.failOpen()) {
                 return null;
             }
-            throw new GatewayException(503, "service_unavailable", "The rate limiter is not available.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new GatewayException(503, "service_unavailable", "The rate limiter is not available.");
         }
     }

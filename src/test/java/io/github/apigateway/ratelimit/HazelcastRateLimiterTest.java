@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +39,7 @@ class HazelcastRateLimiterTest {
     }
 
     private static RateLimitDecision consume(String key, RateLimit limit) throws Exception {
-        return limiter.consume(key, limit).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        return limiter.consume(key, limit, 5_000);
     }
 
     @Test
