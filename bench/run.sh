@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Throughput and tail-latency benchmark of the gateway against nginx, on loopback.
 #
-# Three targets, measured one after the other with wrk (keep-alive connections, 1 KiB responses):
-#   1. upstream      nginx serving a fixed 1 KiB file             http://127.0.0.1:18081/1k
-#   2. nginx proxy   nginx reverse proxy to that upstream         http://127.0.0.1:18082/bench/1k
-#   3. gateway       target/gateway.war in Jetty 12.1, routing    http://127.0.0.1:18080/bench/1k
-#   4./5. the gateway on a 2-node cluster (second node on :18083), without and with a rate limit
-#        on each request: http://127.0.0.1:18080/bench/1k and /limited/1k
-#                    /bench/* to the same upstream (bench/gateway-bench.json)
-# and prints requests/s and p99 for each, plus the ratios gateway/nginx-proxy and gateway/upstream.
+# Five measurements, one after the other with wrk (keep-alive connections, 1 KiB responses):
+#   1. upstream           nginx serving a fixed 1 KiB file                http://127.0.0.1:18081/1k
+#   2. nginx-proxy        nginx reverse proxy to that upstream            http://127.0.0.1:18082/bench/1k
+#   3. gateway            target/gateway.war in Jetty 12.1, routing       http://127.0.0.1:18080/bench/1k
+#                         /bench/* to the same upstream (bench/gateway-bench.json), one node alone
+#   4. gateway-unlimited  the same node once a second gateway node (:18083) has joined its Hazelcast
+#                         cluster: a 2-member cluster                     http://127.0.0.1:18080/bench/1k
+#   5. gateway-limited    same node, same cluster, route /limited/*: /bench/* plus a cluster-wide rate
+#                         limit (one entry processor call per request)   http://127.0.0.1:18080/limited/1k
+# and prints requests/s and p99 for each, the ratios gateway/nginx-proxy and gateway/upstream, and
+# limited/unlimited (the cost of the rate limiter), with which member owns the limit's one bucket.
 # Absolute numbers depend on the machine and on whatever else runs on it; the ratios are what to compare
 # between runs. Not a test, not run in CI. Temp files, logs and raw wrk output go to bench/out/.
 #
 # Environment knobs: BENCH_DURATION (measured run, default 20s), BENCH_WARMUP (nginx warm-up, 5s),
-# BENCH_GATEWAY_WARMUP (gateway warm-up, 25s), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
-# GATEWAY_JAVA_OPTS (extra JVM options for the gateway).
+# BENCH_GATEWAY_WARMUP (gateway warm-up, 25s), BENCH_LIMITER_WARMUP (warm-up of 4 and 5, default the
+# gateway's), BENCH_CONNECTIONS (50), BENCH_THREADS (2), GATEWAY_JAVA_OPTS (extra JVM options for both
+# gateway nodes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,7 +29,9 @@ WARMUP=${BENCH_WARMUP:-5s}
 # The gateway runs in a fresh JVM: until C2 has compiled the hot path it is several times slower, so
 # it gets a longer warm-up than nginx (at least 20 s of load).
 GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-25s}
-GATEWAY_LIMITER_WARMUP=${BENCH_LIMITER_WARMUP:-10s}
+# 4 and 5: node 2 is a fresh JVM that runs the entry processor whenever it owns the bucket, and node 1's
+# limiter path is new code, so both get the gateway's warm-up too.
+LIMITER_WARMUP=${BENCH_LIMITER_WARMUP:-$GATEWAY_WARMUP}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 
@@ -37,6 +43,12 @@ UPSTREAM_URL=http://127.0.0.1:$UPSTREAM_PORT/1k
 PROXY_URL=http://127.0.0.1:$PROXY_PORT/bench/1k
 GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT/bench/1k
 LIMITED_URL=http://127.0.0.1:$GATEWAY_PORT/limited/1k
+# The Hazelcast members' port range in the bundled hazelcast.xml. A member of another process there (a
+# test run, another gateway) would join ours: same cluster name, same loopback TCP-IP join.
+HAZELCAST_PORTS=$(seq 5701 5710)
+# The one bucket every /limited/* request draws from: "<limit id>|route:<route id>" (source "route",
+# RateLimitPolicy.bucketKey).
+BUCKET_KEY='bench_limit|route:limited'
 
 # --- Tools ------------------------------------------------------------------------------------------
 # Debian/Ubuntu install nginx to /usr/sbin, which is not on a normal user's PATH.
@@ -56,6 +68,7 @@ fi
 # --- Processes we start, stopped whatever happens -------------------------------------------------
 NGINX_PID=""
 GATEWAY_PID=""
+SECOND_GATEWAY_PID=""
 stop() {  # stop PID NAME: TERM, then KILL if it is still there after 15 s
   local pid=$1 name=$2
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
@@ -77,8 +90,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM   # run the EXIT trap on Ctrl-C too
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in $UPSTREAM_PORT $PROXY_PORT $GATEWAY_PORT $SECOND_GATEWAY_PORT; do
-  port_free "$port" || { echo "Port $port on 127.0.0.1 is in use; stop what listens there first." >&2; exit 1; }
+# shellcheck disable=SC2086 # HAZELCAST_PORTS is a list
+for port in $UPSTREAM_PORT $PROXY_PORT $GATEWAY_PORT $SECOND_GATEWAY_PORT $HAZELCAST_PORTS; do
+  port_free "$port" || { echo "Port $port on 127.0.0.1 is in use; stop what listens there first" \
+    "(5701-5710: a Hazelcast member there, e.g. of a test run, would join the benchmark's cluster)." >&2; exit 1; }
 done
 
 # wait_for URL PID NAME LOG: poll until URL answers 200, failing early if the process died.
@@ -101,13 +116,30 @@ check() {
   [ "$got" = "200 1024" ] || { echo "$2: expected '200 1024' (status, body bytes) from $1, got '$got'" >&2; exit 1; }
 }
 
+# health PORT FIELD: a number from the gateway's /_gateway/health ("members" or "rate_limit_failures").
+health() {
+  { curl -s "http://127.0.0.1:$1/_gateway/health" || true; } | sed -n "s/.*\"$2\":\([0-9][0-9]*\).*/\1/p"
+}
+
+# rate_limit_header URL: the RateLimit-Limit header of a response, empty when there is none.
+rate_limit_header() {
+  curl -s -o /dev/null -D - "$1" | tr -d '\r' | sed -n 's/^[Rr]ate[Ll]imit-[Ll]imit: *//p'
+}
+
 # --- Measuring -------------------------------------------------------------------------------------
 # measure NAME URL WARMUP: a warm-up run whose numbers are thrown away, then the measured run, whose
 # wrk output is kept in bench/out/wrk-NAME.txt.
 measure() {
+  warm_up "$@"
+  measured_run "$1" "$2"
+}
+warm_up() {
   local name=$1 url=$2 warmup=$3
   echo "[$name] warm-up $warmup, then $DURATION measured (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "$url" >"$OUT/wrk-$name-warmup.txt"
+}
+measured_run() {
+  local name=$1 url=$2
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk-$name.txt"
 }
 
@@ -184,31 +216,79 @@ log_lines_before=$(wc -l <"$OUT/gateway.log")
 
 measure gateway "$GATEWAY_URL" "$GATEWAY_WARMUP"
 
-# --- 4 and 5: the cost of the cluster-wide rate limiter ------------------------------------------------
-# A second gateway node joins the first over the bundled hazelcast.xml (loopback, 5701-5710), making a
-# 2-member cluster. /limited/* is /bench/* plus a limit too high to ever refuse (source "route": one
-# bucket, owned by one of the two members: all of node 1's decisions are local or all are remote,
-# depending on which member the key's partition landed on).
-# Both are measured on node 1 while the cluster is up, so the ratio isolates the limiter.
+# --- 4 and 5: the cost of the cluster-wide rate limiter ----------------------------------------------
+# The first node must be alone: a foreign member in its cluster would take a share of the buckets.
+[ "$(health $GATEWAY_PORT members)" = 1 ] \
+  || { echo "gateway: expected a cluster of 1 before the second node starts, got '$(health $GATEWAY_PORT members)'" >&2; exit 1; }
+# A second node, same WAR, jetty-base and config, on another HTTP port: its Hazelcast member joins the
+# first over the bundled hazelcast.xml (loopback TCP-IP join, 5701-5710), making a 2-member cluster.
 start_gateway "$SECOND_GATEWAY_PORT" gateway2
 SECOND_GATEWAY_PID=$!
-wait_for "http://127.0.0.1:$SECOND_GATEWAY_PORT/bench/1k" "$SECOND_GATEWAY_PID" gateway-2 "$OUT/gateway2.log"
-for _ in $(seq 120); do
-  curl -s "http://127.0.0.1:$GATEWAY_PORT/_gateway/health" | grep -q '"members":2' && break
+wait_for "http://127.0.0.1:$SECOND_GATEWAY_PORT/_gateway/health" "$SECOND_GATEWAY_PID" gateway-2 "$OUT/gateway2.log"
+for _ in $(seq 60); do
+  [ "$(health $GATEWAY_PORT members)" = 2 ] && [ "$(health $SECOND_GATEWAY_PORT members)" = 2 ] && break
   sleep 0.5
 done
-curl -s "http://127.0.0.1:$GATEWAY_PORT/_gateway/health" | grep -q '"members":2' \
-  || { echo "the two gateway nodes did not form a cluster; see bench/out/gateway*.log" >&2; exit 1; }
+[ "$(health $GATEWAY_PORT members)" = 2 ] && [ "$(health $SECOND_GATEWAY_PORT members)" = 2 ] \
+  || { echo "the two gateway nodes did not form a cluster of 2 (node 1 sees $(health $GATEWAY_PORT members)," \
+            "node 2 sees $(health $SECOND_GATEWAY_PORT members)); see bench/out/gateway*.log" >&2; exit 1; }
+log2_lines_before=$(wc -l <"$OUT/gateway2.log")
+
+# /limited/* is /bench/* plus the limit bench_limit: source "route", so every request draws from ONE
+# bucket, at a rate no benchmark reaches (10 M/s refill, 10^9 burst), so none is refused; /bench/* has
+# no limit (and the config has no default_rate_limits). The RateLimit-Limit header shows which is which.
 check "$LIMITED_URL" gateway-limited
-measure gateway-unlimited "$GATEWAY_URL" "$GATEWAY_LIMITER_WARMUP"
-measure gateway-limited "$LIMITED_URL" "$GATEWAY_LIMITER_WARMUP"
+check "http://127.0.0.1:$SECOND_GATEWAY_PORT/limited/1k" gateway-2-limited
+[ "$(rate_limit_header "$LIMITED_URL")" = 1000000000 ] \
+  || { echo "gateway-limited: expected 'RateLimit-Limit: 1000000000' from $LIMITED_URL, got '$(rate_limit_header "$LIMITED_URL")'" >&2; exit 1; }
+[ -z "$(rate_limit_header "$GATEWAY_URL")" ] \
+  || { echo "gateway-unlimited: $GATEWAY_URL has a rate limit (RateLimit-Limit: $(rate_limit_header "$GATEWAY_URL"))" >&2; exit 1; }
+
+# Both measured on node 1 while the cluster is up, so their ratio isolates the limiter.
+measure gateway-unlimited "$GATEWAY_URL" "$LIMITER_WARMUP"
+warm_up gateway-limited "$LIMITED_URL" "$LIMITER_WARMUP"
+failures_before=$(health $GATEWAY_PORT rate_limit_failures)
+measured_run gateway-limited "$LIMITED_URL"
+failures_after=$(health $GATEWAY_PORT rate_limit_failures)
+for node in "$GATEWAY_PID gateway gateway.log" "$SECOND_GATEWAY_PID gateway-2 gateway2.log"; do
+  read -r pid name log <<<"$node"
+  kill -0 "$pid" 2>/dev/null \
+    || { echo "$name stopped during the measurements (killed from outside?); see bench/out/$log" >&2; exit 1; }
+done
+limiter_failures=$((failures_after - failures_before))
+
+# Still the same 2 members, no one joined or left while measuring.
+members_after="$(health $GATEWAY_PORT members)/$(health $SECOND_GATEWAY_PORT members)"
+membership_changes=$( { tail -n +"$((log_lines_before + 1))" "$OUT/gateway.log"; tail -n +"$((log2_lines_before + 1))" "$OUT/gateway2.log"; } \
+  | grep -cE 'Members \{size:([^2]|2[0-9])' || true)
+
+# With one bucket, node 1's decisions are either all local (node 1 owns the key's partition) or all
+# remote calls to node 2: which one decides what 5 measures, so ask the cluster (a Hazelcast client,
+# which owns no partitions). Node 1's member address is in its log.
+node1_member=$(sed -n 's/.* starting at \[\([^]]*\)\]:\([0-9][0-9]*\).*/\1:\2/p' "$OUT/gateway.log" | head -n 1)
+hazelcast_jar=$(ls "$OUT"/tmp-gateway/jetty-*/webapp/WEB-INF/lib/hazelcast-[0-9]*.jar 2>/dev/null | head -n 1)
+cluster_name=$(sed -n 's:.*<cluster-name>\(.*\)</cluster-name>.*:\1:p' "$OUT"/tmp-gateway/jetty-*/webapp/WEB-INF/classes/hazelcast.xml 2>/dev/null | head -n 1)
+bucket_owner=""
+if [ -n "$hazelcast_jar" ] && [ -n "$cluster_name" ] && [ -n "$node1_member" ]; then
+  bucket_owner=$(java -Xmx128m -Dhazelcast.phone.home.enabled=false -cp "$hazelcast_jar" \
+    "$ROOT/bench/BucketOwner.java" "$cluster_name" "$node1_member" "$BUCKET_KEY" 2>"$OUT/bucket-owner.log" \
+    | awk '{ print $2 }') || true
+fi
+if [ -z "$bucket_owner" ]; then
+  owner_text="owner unknown (see bench/out/bucket-owner.log)"
+elif [ "$bucket_owner" = "$node1_member" ]; then
+  owner_text="owned by node 1 ($bucket_owner): node 1's decisions were LOCAL calls"
+else
+  owner_text="owned by node 2 ($bucket_owner): node 1's decisions were REMOTE calls"
+fi
 
 # --- Report ----------------------------------------------------------------------------------------
+NAMES="upstream nginx-proxy gateway gateway-unlimited gateway-limited"
 {
   echo
-  printf '%-13s %12s %10s %12s %14s\n' target requests/s 'p99 (ms)' non-2xx/3xx 'socket errors'
-  for name in upstream nginx-proxy gateway gateway-unlimited gateway-limited; do
-    parse "$name" | awk '{ printf "%-13s %12.0f %10.2f %12d %14d\n", $1, $2, $3, $4, $5 }'
+  printf '%-17s %12s %10s %12s %14s\n' target requests/s 'p99 (ms)' non-2xx/3xx 'socket errors'
+  for name in $NAMES; do
+    parse "$name" | awk '{ printf "%-17s %12.0f %10.2f %12d %14d\n", $1, $2, $3, $4, $5 }'
   done
   echo
   paste <(parse gateway) <(parse nginx-proxy) <(parse upstream) | awk '{
@@ -219,17 +299,29 @@ measure gateway-limited "$LIMITED_URL" "$GATEWAY_LIMITER_WARMUP"
   paste <(parse gateway-limited) <(parse gateway-unlimited) | awk '{
     printf "limited / unlimited     throughput %.2fx   p99 %.2fx   (2-node cluster, one limit per request)\n", $2 / $7, $3 / $8
   }'
+  echo "limiter bucket '$BUCKET_KEY' $owner_text"
+  echo "limiter decisions that failed open during the measured gateway-limited run: $limiter_failures"
 } | tee "$OUT/results.txt"
 
-# Anything the gateway logged under load (the access log is off, so these are warnings and errors).
-logged=$(tail -n +"$((log_lines_before + 1))" "$OUT/gateway.log" | grep -cE 'WARN|SEVERE|ERROR|Exception' || true)
-if [ "$logged" -gt 0 ]; then
-  echo "Note: the gateway logged $logged warning/error lines under load; see bench/out/gateway.log" | tee -a "$OUT/results.txt"
-fi
-for name in upstream nginx-proxy gateway gateway-unlimited gateway-limited; do
-  read -r _ _ _ non2xx socket < <(parse "$name")
-  if [ "$non2xx" -gt 0 ] || [ "$socket" -gt 0 ]; then
-    echo "Note: $name had $non2xx non-2xx/3xx responses and $socket socket errors; see bench/out/wrk-$name.txt" \
-      | tee -a "$OUT/results.txt"
+# Anything the gateways logged under load (the access log is off, so these are warnings and errors).
+for log in "gateway.log $log_lines_before" "gateway2.log $log2_lines_before"; do
+  read -r file from <<<"$log"
+  lines=$(tail -n +"$((from + 1))" "$OUT/$file" | grep -E 'WARN|SEVERE|ERROR|Exception' || true)
+  if [ -n "$lines" ]; then
+    echo "Note: ${file%.log} logged $(wc -l <<<"$lines") warning/error lines under load; see bench/out/$file; distinct ones:"
+    sed -E 's/^(WARNING|SEVERE): \[[^]]*\]:[0-9]+ \[[^]]*\] \[[^]]*\] /\1: /' <<<"$lines" | cut -c1-200 | sort | uniq -c | sort -rn | head -n 5
   fi
-done
+done | tee -a "$OUT/results.txt"
+{
+  for name in $NAMES; do
+    read -r _ _ _ non2xx socket < <(parse "$name")
+    if [ "$non2xx" -gt 0 ] || [ "$socket" -gt 0 ]; then
+      echo "Note: $name had $non2xx non-2xx/3xx responses and $socket socket errors; see bench/out/wrk-$name.txt"
+    fi
+  done
+  [ "$limiter_failures" -eq 0 ] || echo "Note: $limiter_failures limiter decisions failed open (passed without a token);" \
+    "gateway-limited then measures less than the limiter's full cost"
+  [ "$members_after" = 2/2 ] && [ "$membership_changes" -eq 0 ] \
+    || echo "Note: the cluster changed while measuring (members now $members_after, $membership_changes other sizes logged);" \
+      "the limiter numbers are not those of a 2-node cluster"
+} | tee -a "$OUT/results.txt"
