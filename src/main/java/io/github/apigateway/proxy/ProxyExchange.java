@@ -94,7 +94,7 @@ final class ProxyExchange implements FutureCallback<Void>, AsyncListener {
         if (call != null) {
             call.cancel(true);
         }
-        relay.abortClientConnection();
+        relay.endAfterClientFailure();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.apigateway.proxy;
 
 import io.github.apigateway.lifecycle.Gateway;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,10 @@ public final class ProxyServlet extends HttpServlet {
     /** All methods, including ones HttpServlet does not know, are the upstream's to answer. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object aborted = request.getAttribute(AbortedResponse.ATTRIBUTE);
+        if (aborted != null && request.getDispatcherType() == DispatcherType.ASYNC) {
+            throw (AbortedResponse) aborted;
+        }
         ProxyExchange.start(request, response, upstreams);
     }
 }

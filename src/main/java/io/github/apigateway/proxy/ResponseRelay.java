@@ -220,7 +220,6 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
                 output.flush();
             }
         } catch (IOException | RuntimeException e) {
-            completed = true;
             onClientFailure.accept(e);
             return null;
         }
@@ -270,7 +269,14 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
         }
     }
 
-    /** Ends the exchange after the client went away or the upstream response broke off mid-body. */
+    /**
+     * Ends the exchange after the upstream response broke off mid-body. The client connection must be
+     * closed, not completed: completing would end a chunked body with its last chunk and pass the
+     * truncated response off as whole. Servlet has no abort, so this uses what each container does:
+     * Jetty closes the connection on {@code sendError(-1)}; Tomcat refuses that once the response is
+     * committed, but closes the connection when a servlet fails after the commit, so there the exchange
+     * is dispatched back to the proxy servlet, which throws {@link AbortedResponse}.
+     */
     void abortClientConnection() {
         synchronized (this) {
             if (completed) {
@@ -279,13 +285,31 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
             completed = true;
             pending.clear();
             try {
-                // Jetty aborts the connection on sendError(-1) and then needs no complete(); a container
-                // that refuses it still closes the connection on complete() when fewer bytes than the
-                // Content-Length were written.
                 response.sendError(-1);
-            } catch (IOException | RuntimeException refused) {
-                completeQuietly();
+            } catch (IllegalStateException | IOException refused) {
+                failOnContainerThread();
             }
+        }
+    }
+
+    private void failOnContainerThread() {
+        try {
+            async.getRequest().setAttribute(AbortedResponse.ATTRIBUTE, new AbortedResponse(requestId));
+            async.dispatch();
+        } catch (IllegalStateException alreadyEnded) {
+            completeQuietly();
+        }
+    }
+
+    /** Ends the exchange after the client went away: its connection is already gone, nothing to abort. */
+    void endAfterClientFailure() {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+            pending.clear();
+            completeQuietly();
         }
     }
 
