@@ -8,9 +8,21 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
 
-/** An invalid config never starts a half-working gateway: the container refuses the deployment. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An invalid config never starts a half-working gateway: the container refuses the application, and
+ * the log names the file, the JSON path of the bad field and why.
+ */
 @ExtendWith(ArquillianExtension.class)
 class InvalidConfigIT {
 
@@ -29,12 +41,50 @@ class InvalidConfigIT {
     }
 
     @Test
-    void aRouteToAnUnknownServiceFailsTheDeployment() {
-        assertThrows(Exception.class, () -> deployer.deploy("unknown-service"));
+    void aRouteToAnUnknownServiceFailsTheDeployment() throws Exception {
+        try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
+            assertRefused("unknown-service");
+            assertLogged(log, "WEB-INF/gateway.json", "routes[0].service: unknown service 'nope'");
+        }
     }
 
     @Test
-    void malformedJsonFailsTheDeployment() {
-        assertThrows(Exception.class, () -> deployer.deploy("malformed"));
+    void malformedJsonFailsTheDeploymentWithLineAndColumn() throws Exception {
+        try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
+            assertRefused("malformed");
+            assertLogged(log, "WEB-INF/gateway.json", "malformed JSON at line 1, column");
+        }
+    }
+
+    /**
+     * Jetty's deployer reports the failure (the WAR sets throwUnavailableOnStartupException). Tomcat's
+     * logs it and keeps the context registered but FAILED: unmapped, so it takes no request.
+     */
+    private void assertRefused(String deployment) throws MalformedObjectNameException {
+        try {
+            deployer.deploy(deployment);
+        } catch (Exception refusedByTheDeployer) {
+            return;
+        }
+        Set<ObjectName> contexts = ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("*:j2eeType=WebModule,name=//*/" + deployment + ",*"), null);
+        assertFalse(contexts.isEmpty(), "the deployer reported success and no Tomcat context for " + deployment + " exists");
+        for (ObjectName context : contexts) {
+            assertEquals("FAILED", attribute(context, "stateName"), context.toString());
+        }
+    }
+
+    private static Object attribute(ObjectName name, String attribute) {
+        try {
+            return ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + attribute + " of " + name, e);
+        }
+    }
+
+    private static void assertLogged(CapturedLog log, String... fragments) {
+        List<String> errors = log.messagesAtOrAbove(Level.SEVERE);
+        assertTrue(errors.stream().anyMatch(message -> List.of(fragments).stream().allMatch(message::contains)),
+                "no error naming " + List.of(fragments) + " in " + errors);
     }
 }
