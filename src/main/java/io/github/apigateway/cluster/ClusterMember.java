@@ -16,6 +16,7 @@ public final class ClusterMember implements AutoCloseable {
 
     public static final String CONFIG_PROPERTY = "hazelcast.config";
     private static final String BUNDLED_CONFIG = "hazelcast.xml";
+    private static final String SHUTDOWN_HOOK_PROPERTY = "hazelcast.shutdownhook.enabled";
 
     private final HazelcastInstance hazelcast;
 
@@ -29,6 +30,10 @@ public final class ClusterMember implements AutoCloseable {
                 ? Config.load()
                 : new ClasspathXmlConfig(webapp, BUNDLED_CONFIG);
         config.setClassLoader(webapp);
+        // The web application ends the member when it stops, after its requests drained. Hazelcast's own
+        // JVM shutdown hook would end it concurrently with the container's shutdown, under requests still
+        // in flight, and would pin the web application's class loader in the JVM until exit.
+        config.setProperty(SHUTDOWN_HOOK_PROPERTY, "false");
         // An operator's own hazelcast.xml may not name the rate limiter's factory; the bundled one does.
         if (!config.getSerializationConfig().getDataSerializableFactoryClasses().containsKey(RateLimitSerialization.FACTORY_ID)) {
             config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID,

@@ -13,7 +13,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 /**
  * Starts the gateway when the web application deploys. An invalid config throws from here, which makes
@@ -31,6 +31,7 @@ public final class GatewayBootstrap implements ServletContextListener {
         ConfigSource source = ConfigLocation.resolve(System::getProperty, System::getenv, context::getInitParameter,
                 new ConfigSource("WAR:" + ConfigLocation.BUNDLED_RESOURCE,
                         () -> context.getResourceAsStream(ConfigLocation.BUNDLED_RESOURCE)));
+        Duration drainTimeout = DrainTimeout.resolve(System::getProperty, context::getInitParameter);
         ValidatedConfig config;
         try {
             config = ConfigLoader.load(source);
@@ -42,7 +43,7 @@ public final class GatewayBootstrap implements ServletContextListener {
         try {
             gateway = new Gateway(config, Authenticator.create(config.tokens(), config.apiKeys(), config.browser()),
                     UpstreamClients.start(config.services().values()), cluster,
-                    new HazelcastRateLimiter(cluster.hazelcast()), new AtomicLong());
+                    new HazelcastRateLimiter(cluster.hazelcast()), drainTimeout);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -56,7 +57,7 @@ public final class GatewayBootstrap implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         if (gateway != null) {
-            gateway.close();
+            gateway.stop();
         }
     }
 }

@@ -11,11 +11,23 @@ import java.io.IOException;
 /** The end of the filter chain: forwards every routed request to an instance of its route's service. */
 public final class ProxyServlet extends HttpServlet {
 
+    private transient Gateway gateway;
     private transient UpstreamClients upstreams;
 
     @Override
     public void init() {
-        upstreams = Gateway.from(getServletContext()).upstreams();
+        gateway = Gateway.from(getServletContext());
+        upstreams = gateway.upstreams();
+    }
+
+    /**
+     * Containers destroy servlets before they tell the context listeners (Tomcat does), or after; the
+     * gateway stops on whichever comes first, so requests in flight drain before anything they use is
+     * closed. {@link Gateway#stop} runs once.
+     */
+    @Override
+    public void destroy() {
+        gateway.stop();
     }
 
     /** All methods, including ones HttpServlet does not know, are the upstream's to answer. */

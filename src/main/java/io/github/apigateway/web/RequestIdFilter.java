@@ -1,5 +1,7 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.lifecycle.Gateway;
+import io.github.apigateway.lifecycle.InFlightRequests;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -12,8 +14,9 @@ import java.io.IOException;
 
 /**
  * First filter of the chain: gives the request its id (echoed in {@code X-Request-Id} on every response),
- * turns any failure of the filters after it into the contract's JSON error, and writes the access log
- * line when the exchange ends, also when it ends asynchronously in the proxy.
+ * turns any failure of the filters after it into the contract's JSON error, counts the request in flight
+ * until its exchange ends (also asynchronously, in the proxy) so that shutdown can wait for it, and writes
+ * the access log line then. While the gateway is stopping it refuses new requests with 503.
  */
 public final class RequestIdFilter extends HttpFilter {
 
@@ -22,11 +25,22 @@ public final class RequestIdFilter extends HttpFilter {
     private static final System.Logger LOG = System.getLogger(RequestIdFilter.class.getName());
     private static final System.Logger ACCESS = System.getLogger("gateway.access");
 
+    private InFlightRequests inFlight;
+
+    @Override
+    public void init() {
+        inFlight = Gateway.from(getServletContext()).inFlight();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(request, RequestIds.acceptOrCreate(request.getHeader(HEADER)));
         response.setHeader(HEADER, context.requestId());
+        if (!inFlight.enter()) {
+            refuseWhileStopping(request, response, context);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (GatewayException e) {
@@ -37,11 +51,21 @@ public final class RequestIdFilter extends HttpFilter {
                     "The gateway could not process the request."), context.requestId());
         } finally {
             if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new AccessLogOnCompletion(request, response, context));
+                request.getAsyncContext().addListener(new EndOfExchange(request, response, context, inFlight));
             } else {
+                inFlight.exit();
                 logAccess(request, response, context);
             }
         }
+    }
+
+    /** A load balancer takes the 503 as "send elsewhere"; closing the connection moves the client's next request too. */
+    private static void refuseWhileStopping(HttpServletRequest request, HttpServletResponse response,
+                                            RequestContext context) throws IOException {
+        response.setHeader("Connection", "close");
+        ErrorResponses.send(response, new GatewayException(503, "shutting_down",
+                "This gateway node is shutting down; retry the request."), context.requestId());
+        logAccess(request, response, context);
     }
 
     private static void logAccess(HttpServletRequest request, HttpServletResponse response, RequestContext context) {
@@ -53,10 +77,11 @@ public final class RequestIdFilter extends HttpFilter {
         }
     }
 
-    private record AccessLogOnCompletion(HttpServletRequest request, HttpServletResponse response,
-                                         RequestContext context) implements AsyncListener {
+    private record EndOfExchange(HttpServletRequest request, HttpServletResponse response,
+                                 RequestContext context, InFlightRequests inFlight) implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
+            inFlight.exit();
             logAccess(request, response, context);
         }
 

@@ -29,6 +29,26 @@ public final class GatewayDeployment {
         return archive;
     }
 
+    /**
+     * Fixes the context path to the archive's name, as Tomcat does by itself; the Jetty adapter would
+     * otherwise derive it from a temporary file's name, unknown to a test that deploys on its own
+     * (see {@link GatewayUrls}). Jetty reads it from the WAR's Jetty descriptor, which Tomcat ignores.
+     */
+    public static WebArchive atContextPathOfItsName(WebArchive archive) {
+        String jettyDescriptor = "/WEB-INF/jetty-ee10-web.xml";
+        String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
+        String descriptor;
+        try (java.io.InputStream in = archive.get(jettyDescriptor).getAsset().openStream()) {
+            descriptor = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        archive.delete(jettyDescriptor);
+        archive.add(new StringAsset(descriptor.replace("</Configure>",
+                "  <Set name=\"contextPath\">" + contextPath + "</Set>\n</Configure>")), jettyDescriptor);
+        return archive;
+    }
+
     /** A config with one service at {@code upstreamUrl} and the given routes (a JSON array body). */
     public static String config(String upstreamUrl, String routesJson) {
         return config(upstreamUrl, 30_000, routesJson);
