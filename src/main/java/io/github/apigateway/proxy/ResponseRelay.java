@@ -255,14 +255,7 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
                 return;
             }
             pending.clear();
-            Map<String, String> kept = new LinkedHashMap<>();
-            for (String name : KEPT_ON_ERROR) {
-                if (response.getHeader(name) != null) {
-                    kept.put(name, response.getHeader(name));
-                }
-            }
-            response.reset();
-            kept.forEach(response::setHeader);
+            resetKeepingTheGatewaysHeaders();
             pending.add(ErrorResponses.prepare(response, error, requestId));
             bodyEnded = true;
             drain();
@@ -301,7 +294,12 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
         }
     }
 
-    /** Ends the exchange after the client went away: its connection is already gone, nothing to abort. */
+    /**
+     * Ends the exchange after the container reported an error on it: usually the client went away, but
+     * a container stopping under a request reports the same while the client still waits. Completing an
+     * uncommitted response would send the default 200 with no body, a success that is none, so such a
+     * client gets a 503 and a closed connection instead; a client that is gone never reads it.
+     */
     void endAfterClientFailure() {
         synchronized (this) {
             if (completed) {
@@ -309,7 +307,33 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
             }
             completed = true;
             pending.clear();
+            if (!response.isCommitted()) {
+                answerUnavailable();
+            }
             completeQuietly();
+        }
+    }
+
+    private void resetKeepingTheGatewaysHeaders() {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : KEPT_ON_ERROR) {
+            if (response.getHeader(name) != null) {
+                kept.put(name, response.getHeader(name));
+            }
+        }
+        response.reset();
+        kept.forEach(response::setHeader);
+    }
+
+    private void answerUnavailable() {
+        try {
+            resetKeepingTheGatewaysHeaders();
+            response.setHeader("Connection", "close");
+            byte[] body = ErrorResponses.prepare(response, new GatewayException(503, "service_unavailable",
+                    "The gateway ended the request before the upstream answered."), requestId);
+            output.write(body);
+        } catch (IOException | RuntimeException clientGone) {
+            // Nobody is reading; completing below releases the exchange all the same.
         }
     }
 

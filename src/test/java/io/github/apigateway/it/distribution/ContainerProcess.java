@@ -1,0 +1,169 @@
+package io.github.apigateway.it.distribution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A servlet container running as a child process on a loopback port, its console (stdout and stderr)
+ * going to a log file. Closing it always ends it: SIGTERM, a grace period, then SIGKILL.
+ */
+final class ContainerProcess implements AutoCloseable {
+
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final URI baseUrl;
+    private final Thread killOnExit;
+
+    private ContainerProcess(String name, Process process, Path log, int port) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.baseUrl = URI.create("http://127.0.0.1:" + port + "/");
+        // Should the test JVM itself be stopped, its containers go with it.
+        this.killOnExit = new Thread(this::kill, name + "-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Starts the command, then waits until the gateway in it answers {@code GET /_gateway/health} with 200. */
+    static ContainerProcess start(String name, ProcessBuilder command, Path log, int port) {
+        Process process;
+        try {
+            process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + command.command(), e);
+        }
+        ContainerProcess container = new ContainerProcess(name, process, log, port);
+        try {
+            container.awaitHealthy();
+        } catch (RuntimeException | Error e) {
+            container.close();
+            throw e;
+        }
+        return container;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    Path logFile() {
+        return log;
+    }
+
+    /** The container's console output so far. */
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many lines of the console output contain {@code text}. */
+    long logLinesContaining(String text) {
+        return log().lines().filter(line -> line.contains(text)).count();
+    }
+
+    /** Polls {@code GET /_gateway/health} until it answers 200; fails early when the process dies. */
+    void awaitHealthy() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + " before it was healthy; log "
+                        + log + ":\n" + tail());
+            }
+            try {
+                HttpResponse<String> health = Http.get(baseUrl, "/_gateway/health");
+                if (health.statusCode() == 200) {
+                    return;
+                }
+                last = health.statusCode() + " " + health.body();
+            } catch (IOException notListeningYet) {
+                last = notListeningYet.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + name, e);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            sleep(250);
+        }
+        throw new AssertionError(name + " was not healthy within " + STARTUP_TIMEOUT.toSeconds() + " s (last: " + last
+                + "); log " + log + ":\n" + tail());
+    }
+
+    /**
+     * SIGTERM to the container's JVM, as {@code kill}, systemd or Kubernetes stop it. (Process.destroy sends
+     * SIGTERM on Unix; the process is the JVM itself: catalina.sh execs java, start.jar runs in-process.)
+     */
+    void sigterm() {
+        process.destroy();
+    }
+
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The executable of the started process itself, which is the one SIGTERM reaches. */
+    String executable() {
+        return process.info().command().orElse("?");
+    }
+
+    String tail() {
+        List<String> lines = log().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    kill();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to
+            }
+        }
+    }
+
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
