@@ -2,6 +2,7 @@ package io.github.apigateway.proxy;
 
 import io.github.apigateway.web.ErrorResponses;
 import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.web.RequestContext;
 import io.github.apigateway.web.RequestIdFilter;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -59,6 +60,8 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
     private boolean creditOwed;
     private boolean bodyEnded;
     private boolean completed;
+    private HttpResponse unappliedHead;
+    private boolean headApplied;
 
     ResponseRelay(HttpServletResponse response, AsyncContext async, String requestId,
                   Consumer<Throwable> onClientFailure) throws IOException {
@@ -79,20 +82,30 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
             if (completed) {
                 throw clientGone();
             }
-            try {
-                response.setStatus(upstream.getCode());
-                copyEndToEndHeaders(upstream);
-            } catch (RuntimeException e) {
-                throw new IOException("The client response refused the upstream's head", e);
-            }
             if (entity == null) {
+                try {
+                    applyHead(upstream);
+                } catch (RuntimeException e) {
+                    throw new IOException("The client response refused the upstream's head", e);
+                }
                 bodyEnded = true;
                 drain();
+            } else {
+                // Applied with the first body bytes: until then a failure can still answer with the
+                // gateway's own error without resetting the response, which Tomcat 10.1 leaves unable
+                // to write in non-blocking mode.
+                unappliedHead = upstream;
             }
         }
         if (entity == null) {
             resultCallback.completed(null);
         }
+    }
+
+    private void applyHead(HttpResponse upstream) {
+        headApplied = true;
+        response.setStatus(upstream.getCode());
+        copyEndToEndHeaders(upstream);
     }
 
     private void copyEndToEndHeaders(HttpResponse upstream) {
@@ -201,6 +214,11 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
      */
     private CapacityChannel drain() {
         try {
+            if (unappliedHead != null && (!pending.isEmpty() || bodyEnded)) {
+                HttpResponse head = unappliedHead;
+                unappliedHead = null;
+                applyHead(head);
+            }
             boolean wrote = false;
             while (!pending.isEmpty()) {
                 if (!output.isReady()) {
@@ -255,7 +273,10 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
                 return;
             }
             pending.clear();
-            resetKeepingTheGatewaysHeaders();
+            unappliedHead = null;
+            if (headApplied) {
+                resetKeepingTheGatewaysHeaders();
+            }
             pending.add(ErrorResponses.prepare(response, error, requestId));
             bodyEnded = true;
             drain();
@@ -281,7 +302,11 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
                 response.sendError(-1);
             } catch (IllegalStateException | IOException refused) {
                 failOnContainerThread();
+                return;
             }
+            // Jetty's abort completes no async cycle, so no listener hears of the end: report it here, or
+            // the access log would miss the request and a stop would wait for it.
+            RequestContext.of(async.getRequest()).exchangeEnded();
         }
     }
 
@@ -327,7 +352,10 @@ final class ResponseRelay implements AsyncResponseConsumer<Void>, WriteListener 
 
     private void answerUnavailable() {
         try {
-            resetKeepingTheGatewaysHeaders();
+            unappliedHead = null;
+            if (headApplied) {
+                resetKeepingTheGatewaysHeaders();
+            }
             response.setHeader("Connection", "close");
             byte[] body = ErrorResponses.prepare(response, new GatewayException(503, "service_unavailable",
                     "The gateway ended the request before the upstream answered."), requestId);

@@ -18,6 +18,7 @@ public final class RequestContext {
     private final long startNanos;
     private RouteMatch routeMatch;
     private Identity identity;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> onExchangeEnd = new java.util.concurrent.atomic.AtomicReference<>();
 
     private RequestContext(String requestId, long startNanos) {
         this.requestId = requestId;
@@ -62,6 +63,22 @@ public final class RequestContext {
     /** False for the gateway's own {@code /_gateway/} endpoints, which have no route. */
     public boolean hasRoute() {
         return routeMatch != null;
+    }
+
+    /** What must happen once when the exchange ends (access log, in-flight count); see {@link #exchangeEnded}. */
+    public void onExchangeEnd(Runnable action) {
+        onExchangeEnd.set(action);
+    }
+
+    /**
+     * Runs the end-of-exchange action, once, however many report the end: the container's async
+     * completion, and the proxy after Jetty aborted a connection, which completes no async cycle.
+     */
+    public void exchangeEnded() {
+        Runnable action = onExchangeEnd.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
     }
 
     /** The verified caller, or null for an anonymous request on a public route. */

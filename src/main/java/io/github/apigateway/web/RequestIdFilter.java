@@ -51,7 +51,11 @@ public final class RequestIdFilter extends HttpFilter {
                     "The gateway could not process the request."), context.requestId());
         } finally {
             if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new EndOfExchange(request, response, context, inFlight));
+                context.onExchangeEnd(() -> {
+                    inFlight.exit();
+                    logAccess(request, response, context);
+                });
+                request.getAsyncContext().addListener(new EndOfExchange(context));
             } else {
                 inFlight.exit();
                 logAccess(request, response, context);
@@ -77,12 +81,10 @@ public final class RequestIdFilter extends HttpFilter {
         }
     }
 
-    private record EndOfExchange(HttpServletRequest request, HttpServletResponse response,
-                                 RequestContext context, InFlightRequests inFlight) implements AsyncListener {
+    private record EndOfExchange(RequestContext context) implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
-            inFlight.exit();
-            logAccess(request, response, context);
+            context.exchangeEnded();
         }
 
         @Override
