@@ -3,6 +3,7 @@ package io.github.apigateway.web;
 import io.github.apigateway.auth.Identity;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.ServletRequest;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the filters learn about one request, handed down the chain as a single typed request attribute
@@ -18,7 +19,7 @@ public final class RequestContext {
     private final long startNanos;
     private RouteMatch routeMatch;
     private Identity identity;
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> onExchangeEnd = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Runnable> onExchangeEnd = new AtomicReference<>();
 
     private RequestContext(String requestId, long startNanos) {
         this.requestId = requestId;
