@@ -1,5 +1,6 @@
 package io.github.apigateway.auth;
 
+import io.github.apigateway.config.ApiKeySettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

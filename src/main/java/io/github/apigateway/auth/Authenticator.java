@@ -1,6 +1,10 @@
 package io.github.apigateway.auth;
 
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.config.ApiKeySettings;
+import io.github.apigateway.config.AuthMode;
+import io.github.apigateway.config.BrowserSettings;
+import io.github.apigateway.config.TokenSettings;
+import io.github.apigateway.http.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Collections;
@@ -35,7 +39,7 @@ public final class Authenticator {
     }
 
     /** The browser login, or null when the config has no Keycloak. */
-    BrowserLogin browserLogin() {
+    public BrowserLogin browserLogin() {
         return browserLogin;
     }
 
@@ -96,7 +100,7 @@ public final class Authenticator {
         return Challenges.missingCredential(realm(), message);
     }
 
-    GatewayException forbidden() {
+    public GatewayException forbidden() {
         return Challenges.insufficientRole(realm());
     }
 }

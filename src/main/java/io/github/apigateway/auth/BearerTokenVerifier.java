@@ -1,5 +1,6 @@
 package io.github.apigateway.auth;
 
+import io.github.apigateway.config.TokenSettings;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,7 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.http.GatewayException;
 
 import java.net.MalformedURLException;
 import java.text.ParseException;

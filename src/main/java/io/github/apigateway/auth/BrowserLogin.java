@@ -1,5 +1,6 @@
 package io.github.apigateway.auth;
 
+import io.github.apigateway.config.BrowserSettings;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -24,7 +25,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.http.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -69,7 +70,7 @@ public final class BrowserLogin {
     }
 
     /** The logged-in caller of this browser session, refreshing its token when due; null when not logged in. */
-    Identity currentIdentity(HttpServletRequest request) {
+    public Identity currentIdentity(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(BrowserSession.ATTRIBUTE) instanceof BrowserSession login)) {
             return null;
@@ -94,13 +95,13 @@ public final class BrowserLogin {
     }
 
     /** A page navigation gets the login; anything else (XHR, API calls) gets a 401 to handle itself. */
-    static boolean isNavigation(HttpServletRequest request) {
+    public static boolean isNavigation(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         return safe && accept != null && accept.contains("text/html");
     }
 
-    void redirectToLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void redirectToLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
@@ -121,7 +122,7 @@ public final class BrowserLogin {
     }
 
     /** {@code GET /_gateway/callback}: Keycloak sends the browser back here with the code. */
-    void completeLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void completeLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         PendingLogin pending = session == null ? null : (PendingLogin) session.getAttribute(PendingLogin.ATTRIBUTE);
         String state = request.getParameter("state");
@@ -149,7 +150,7 @@ public final class BrowserLogin {
     }
 
     /** {@code /_gateway/logout}: ends the gateway session and Keycloak's, then returns to the context root. */
-    void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         String idToken = null;
         if (session != null) {

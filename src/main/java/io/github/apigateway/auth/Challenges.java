@@ -1,6 +1,6 @@
 package io.github.apigateway.auth;
 
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.http.GatewayException;
 
 import java.util.Map;
 

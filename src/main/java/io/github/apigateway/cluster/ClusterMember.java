@@ -4,7 +4,9 @@ import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.github.apigateway.ratelimit.RateLimitSerialization;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+
+import java.util.Map;
 
 /**
  * This node's embedded Hazelcast member, configured by Hazelcast's own conventions: the file named by
@@ -24,7 +26,8 @@ public final class ClusterMember implements AutoCloseable {
         this.hazelcast = hazelcast;
     }
 
-    public static ClusterMember start() {
+    /** @param factories the serialization factories of the gateway's own cluster messages, by factory id */
+    public static ClusterMember start(Map<Integer, DataSerializableFactory> factories) {
         ClassLoader webapp = ClusterMember.class.getClassLoader();
         Config config = System.getProperty(CONFIG_PROPERTY) != null
                 ? Config.load()
@@ -34,11 +37,12 @@ public final class ClusterMember implements AutoCloseable {
         // JVM shutdown hook would end it concurrently with the container's shutdown, under requests still
         // in flight, and would pin the web application's class loader in the JVM until exit.
         config.setProperty(SHUTDOWN_HOOK_PROPERTY, "false");
-        // An operator's own hazelcast.xml may not name the rate limiter's factory; the bundled one does.
-        if (!config.getSerializationConfig().getDataSerializableFactoryClasses().containsKey(RateLimitSerialization.FACTORY_ID)) {
-            config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID,
-                    new RateLimitSerialization());
-        }
+        // An operator's own hazelcast.xml may not name the gateway's factories; the bundled one does.
+        factories.forEach((id, factory) -> {
+            if (!config.getSerializationConfig().getDataSerializableFactoryClasses().containsKey(id)) {
+                config.getSerializationConfig().addDataSerializableFactory(id, factory);
+            }
+        });
         return new ClusterMember(Hazelcast.newHazelcastInstance(config));
     }
 

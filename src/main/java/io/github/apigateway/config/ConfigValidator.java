@@ -1,17 +1,6 @@
 package io.github.apigateway.config;
 
-import io.github.apigateway.auth.ApiKeySettings;
-import io.github.apigateway.auth.AuthMode;
-import io.github.apigateway.auth.BrowserSettings;
-import io.github.apigateway.auth.TokenSettings;
-import io.github.apigateway.proxy.ServiceDefinition;
-import io.github.apigateway.ratelimit.Cidr;
-import io.github.apigateway.ratelimit.ClientAddress;
-import io.github.apigateway.ratelimit.RateLimit;
-import io.github.apigateway.ratelimit.RateLimitPolicy;
-import io.github.apigateway.routing.Route;
-import io.github.apigateway.routing.RoutePath;
-import io.github.apigateway.routing.RouteTable;
+import io.github.apigateway.http.Cidr;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,7 +31,6 @@ final class ConfigValidator {
     private static final Set<String> RATE_LIMIT_SOURCES = Set.of("ip_address", "user", "client", "header", "route");
     private static final Set<String> RATE_LIMIT_FAILURE_MODES = Set.of("open", "closed");
     private static final Set<String> SSL_REQUIRED = Set.of("all", "external", "none");
-    private static final String RESERVED_PREFIX = "/_gateway/";
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
@@ -73,11 +61,12 @@ final class ConfigValidator {
         Optional<TokenSettings> tokens = tokenSettings(config.auth());
         Optional<BrowserSettings> browser = tokens.map(settings -> BrowserSettings.forRealm(settings,
                 config.auth().keycloak().credentials() == null ? null : config.auth().keycloak().credentials().secret()));
-        return new ValidatedConfig(source, new RouteTable(routes), services, tokens, apiKeySettings(config.auth()), browser,
-                rateLimitPolicy(config));
+        return new ValidatedConfig(source, routes, services, tokens, apiKeySettings(config.auth()), browser,
+                rateLimitsById(config), orEmpty(config.trustedProxies()).stream().map(Cidr::parse).toList(),
+                !"closed".equals(config.rateLimitFailure()));
     }
 
-    private static RateLimitPolicy rateLimitPolicy(GatewayConfig config) {
+    private static Map<String, RateLimit> rateLimitsById(GatewayConfig config) {
         Map<String, RateLimit> limits = new HashMap<>();
         for (RateLimitConfig limit : orEmpty(config.rateLimits())) {
             RateLimit.Condition when = limit.when() == null ? null
@@ -85,9 +74,7 @@ final class ConfigValidator {
             limits.put(limit.id(), RateLimit.perMinute(limit.id(), RateLimit.Source.valueOf(limit.source().toUpperCase(Locale.ROOT)),
                     limit.headerName(), when, limit.requestsPerMinute(), limit.burst()));
         }
-        List<Cidr> trusted = orEmpty(config.trustedProxies()).stream().map(Cidr::parse).toList();
-        return new RateLimitPolicy(limits, new ClientAddress(trusted),
-                !"closed".equals(config.rateLimitFailure()));
+        return limits;
     }
 
     private static Optional<TokenSettings> tokenSettings(AuthConfig auth) {
@@ -318,8 +305,8 @@ final class ConfigValidator {
         if (required(path + ".path", route.path())) {
             try {
                 routePath = RoutePath.parse(route.path());
-                if ((routePath.base() + "/").startsWith(RESERVED_PREFIX)) {
-                    problem(path + ".path", "'" + route.path() + "' is under " + RESERVED_PREFIX
+                if ((routePath.base() + "/").startsWith(RoutePath.RESERVED_PREFIX)) {
+                    problem(path + ".path", "'" + route.path() + "' is under " + RoutePath.RESERVED_PREFIX
                             + ", which is reserved for the gateway's own endpoints");
                 }
             } catch (IllegalArgumentException e) {

@@ -1,21 +1,28 @@
 package io.github.apigateway.config;
 
-import io.github.apigateway.auth.ApiKeySettings;
-import io.github.apigateway.auth.BrowserSettings;
-import io.github.apigateway.auth.TokenSettings;
-import io.github.apigateway.proxy.ServiceDefinition;
-import io.github.apigateway.ratelimit.RateLimitPolicy;
-import io.github.apigateway.routing.RouteTable;
+import io.github.apigateway.http.Cidr;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A config that passed every check, in the form request-time code reads. */
-public record ValidatedConfig(String source, RouteTable routeTable, Map<String, ServiceDefinition> services,
+/**
+ * A config that passed every check, in the form request-time code reads: immutable, with every string
+ * that needed parsing (paths, URLs, CIDRs, key hashes) already parsed.
+ *
+ * @param routes            in file order
+ * @param rateLimits        by id
+ * @param rateLimitFailOpen {@code rate_limit_failure}: whether a request passes when the cluster cannot decide in time
+ */
+public record ValidatedConfig(String source, List<Route> routes, Map<String, ServiceDefinition> services,
                               Optional<TokenSettings> tokens, Optional<ApiKeySettings> apiKeys,
-                              Optional<BrowserSettings> browser, RateLimitPolicy rateLimits) {
+                              Optional<BrowserSettings> browser, Map<String, RateLimit> rateLimits,
+                              List<Cidr> trustedProxies, boolean rateLimitFailOpen) {
 
     public ValidatedConfig {
+        routes = List.copyOf(routes);
         services = Map.copyOf(services);
+        rateLimits = Map.copyOf(rateLimits);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * (inside the 30 s a Kubernetes pod gets between SIGTERM and SIGKILL is the operator's call: lower it
  * there). A container setting, not part of the gateway config: it is about how the container stops.
  */
-final class DrainTimeout {
+public final class DrainTimeout {
 
     static final String NAME = "gateway.drain_timeout_seconds";
     static final Duration DEFAULT = Duration.ofSeconds(30);
@@ -17,7 +17,7 @@ final class DrainTimeout {
     private DrainTimeout() {
     }
 
-    static Duration resolve(UnaryOperator<String> systemProperties, UnaryOperator<String> initParameters) {
+    public static Duration resolve(UnaryOperator<String> systemProperties, UnaryOperator<String> initParameters) {
         String value = systemProperties.apply(NAME);
         if (value == null) {
             value = initParameters.apply(NAME);

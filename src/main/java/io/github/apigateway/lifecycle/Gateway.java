@@ -4,58 +4,72 @@ import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.proxy.UpstreamClients;
+import io.github.apigateway.ratelimit.ClientAddress;
+import io.github.apigateway.ratelimit.HazelcastRateLimiter;
 import io.github.apigateway.ratelimit.RateLimitPolicy;
+import io.github.apigateway.ratelimit.RateLimitSerialization;
 import io.github.apigateway.ratelimit.RateLimiter;
-import jakarta.servlet.ServletContext;
+import io.github.apigateway.routing.RouteTable;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Everything one deployed gateway holds for its lifetime: the validated config, the authenticator,
- * the upstream HTTP clients, the cluster member and the rate limiter on it, and the requests in flight.
- * Built once at deployment; filters and servlets read it from the servlet context in their {@code init}.
+ * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
+ * authenticator, the upstream HTTP clients, the cluster member and the rate limiter on it, and the
+ * requests in flight. Built once at deployment by {@link #start}; the web layer gets its parts handed
+ * in, so nothing looks it up at request time.
  */
 public final class Gateway {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
-    private static final String ATTRIBUTE = Gateway.class.getName();
 
     private final ValidatedConfig config;
+    private final RouteTable routeTable;
     private final Authenticator authenticator;
     private final UpstreamClients upstreams;
     private final ClusterMember cluster;
     private final RateLimiter rateLimiter;
+    private final RateLimitPolicy rateLimitPolicy;
     private final AtomicLong rateLimitFailures = new AtomicLong();
     private final InFlightRequests inFlight = new InFlightRequests();
     private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    Gateway(ValidatedConfig config, Authenticator authenticator, UpstreamClients upstreams, ClusterMember cluster,
-            RateLimiter rateLimiter, Duration drainTimeout) {
+    private Gateway(ValidatedConfig config, Authenticator authenticator, UpstreamClients upstreams,
+                    ClusterMember cluster, Duration drainTimeout) {
         this.config = config;
+        this.routeTable = new RouteTable(config.routes());
         this.authenticator = authenticator;
         this.upstreams = upstreams;
         this.cluster = cluster;
-        this.rateLimiter = rateLimiter;
+        this.rateLimiter = new HazelcastRateLimiter(cluster.hazelcast());
+        this.rateLimitPolicy = new RateLimitPolicy(config.rateLimits(), new ClientAddress(config.trustedProxies()),
+                config.rateLimitFailOpen());
         this.drainTimeout = drainTimeout;
     }
 
-    public static Gateway from(ServletContext context) {
-        Object gateway = context.getAttribute(ATTRIBUTE);
-        if (gateway == null) {
-            throw new IllegalStateException("The gateway did not start; see the deployment log for the reason");
+    /** Joins the cluster and starts the upstream clients; on failure, whatever started is stopped again. */
+    public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
+        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization()));
+        try {
+            Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
+            return new Gateway(config, authenticator, UpstreamClients.start(config.services().values()), cluster,
+                    drainTimeout);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
         }
-        return (Gateway) gateway;
-    }
-
-    void attachTo(ServletContext context) {
-        context.setAttribute(ATTRIBUTE, this);
     }
 
     public ValidatedConfig config() {
         return config;
+    }
+
+    public RouteTable routeTable() {
+        return routeTable;
     }
 
     public Authenticator authenticator() {
@@ -79,7 +93,7 @@ public final class Gateway {
     }
 
     public RateLimitPolicy rateLimits() {
-        return config.rateLimits();
+        return rateLimitPolicy;
     }
 
     public InFlightRequests inFlight() {

@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * RFC 9110 section 7.6.1: headers that describe one connection and so are never forwarded, in either
  * direction, together with every header the message's own {@code Connection} header names.
  */
-final class HopByHopHeaders {
+public final class HopByHopHeaders {
 
     private static final Set<String> ALWAYS = caseInsensitive(List.of(
             "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
@@ -21,7 +21,7 @@ final class HopByHopHeaders {
     }
 
     /** @param connectionValues the values of the message's {@code Connection} headers */
-    static HopByHopHeaders of(List<String> connectionValues) {
+    public static HopByHopHeaders of(List<String> connectionValues) {
         if (connectionValues.isEmpty()) {
             return new HopByHopHeaders(Set.of());
         }
@@ -37,11 +37,11 @@ final class HopByHopHeaders {
         return new HopByHopHeaders(named);
     }
 
-    boolean contains(String name) {
+    public boolean contains(String name) {
         return ALWAYS.contains(name) || namedByConnection.contains(name);
     }
 
-    static Set<String> caseInsensitive(List<String> names) {
+    public static Set<String> caseInsensitive(List<String> names) {
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         set.addAll(names);
         return set;

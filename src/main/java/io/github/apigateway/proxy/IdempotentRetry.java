@@ -20,7 +20,10 @@ import java.util.Set;
  * {@code proxy_next_upstream} does, and only before any of the response reached the relay; the HTTP
  * client itself refuses to repeat a streamed body. Timeouts and refused connections are never retried.
  */
-final class IdempotentRetry implements HttpRequestRetryStrategy {
+public final class IdempotentRetry implements HttpRequestRetryStrategy {
+
+    /** Set on the exchange's context once the response head arrived: from then on it must not be retried. */
+    public static final String RESPONSE_STARTED = IdempotentRetry.class.getName() + ".responseStarted";
 
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
 
@@ -28,7 +31,7 @@ final class IdempotentRetry implements HttpRequestRetryStrategy {
     public boolean retryRequest(HttpRequest request, IOException failure, int execCount, HttpContext context) {
         return execCount <= 1
                 && IDEMPOTENT.contains(request.getMethod())
-                && context.getAttribute(ResponseRelay.RESPONSE_STARTED) == null
+                && context.getAttribute(RESPONSE_STARTED) == null
                 && (failure instanceof NoHttpResponseException
                 || failure instanceof ConnectionClosedException
                 || (failure instanceof SocketException && !(failure instanceof ConnectException)));

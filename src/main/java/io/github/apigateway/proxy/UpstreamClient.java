@@ -1,5 +1,6 @@
 package io.github.apigateway.proxy;
 
+import io.github.apigateway.config.ServiceDefinition;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -26,10 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * no cookie store, no content decompression, and retries only where they are safe
  * ({@link IdempotentRetry}: a retried POST is a duplicated order). Instances are used in turn.
  */
-final class UpstreamClient implements AutoCloseable {
+public final class UpstreamClient implements AutoCloseable {
 
     /** Envoy's default circuit-breaker limit; enough for the 1,000-slow-requests case, bounded all the same. */
-    static final int MAX_CONNECTIONS_PER_INSTANCE = 1024;
+    public static final int MAX_CONNECTIONS_PER_INSTANCE = 1024;
 
     private static final System.Logger LOG = System.getLogger(UpstreamClient.class.getName());
 
@@ -42,7 +43,7 @@ final class UpstreamClient implements AutoCloseable {
         this.client = client;
     }
 
-    static UpstreamClient start(ServiceDefinition service) {
+    public static UpstreamClient start(ServiceDefinition service) {
         List<HttpHost> instances = service.instances().stream().map(HttpHost::create).toList();
         Timeout connectTimeout = Timeout.of(service.connectTimeout());
         Timeout responseTimeout = Timeout.of(service.responseTimeout());
@@ -80,11 +81,11 @@ final class UpstreamClient implements AutoCloseable {
         return new UpstreamClient(instances, client);
     }
 
-    HttpHost nextInstance() {
+    public HttpHost nextInstance() {
         return instances.get(Math.floorMod(nextInstance.getAndIncrement(), instances.size()));
     }
 
-    Future<Void> execute(HttpHost instance, AsyncRequestProducer request, AsyncResponseConsumer<Void> response,
+    public Future<Void> execute(HttpHost instance, AsyncRequestProducer request, AsyncResponseConsumer<Void> response,
                          HttpContext context, FutureCallback<Void> callback) {
         return client.execute(instance, request, response, null, context, callback);
     }

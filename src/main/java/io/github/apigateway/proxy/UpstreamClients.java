@@ -1,5 +1,6 @@
 package io.github.apigateway.proxy;
 
+import io.github.apigateway.config.ServiceDefinition;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class UpstreamClients implements AutoCloseable {
         return new UpstreamClients(clients);
     }
 
-    UpstreamClient forService(String name) {
+    public UpstreamClient forService(String name) {
         UpstreamClient client = byService.get(name);
         if (client == null) {
             throw new IllegalStateException("No client for service '" + name + "'; the config validator should have refused the route");

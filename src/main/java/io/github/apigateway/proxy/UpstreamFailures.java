@@ -1,6 +1,6 @@
 package io.github.apigateway.proxy;
 
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.http.GatewayException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
 
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeoutException;
  * pool of connections to it exhausted is 503, anything else about it (refused, reset, closed early,
  * malformed response) is 502. Messages say what happened, never how.
  */
-final class UpstreamFailures {
+public final class UpstreamFailures {
 
     private UpstreamFailures() {
     }
 
-    static GatewayException toGatewayException(Throwable failure) {
+    public static GatewayException toGatewayException(Throwable failure) {
         if (failure instanceof DeadlineTimeoutException) {
             return new GatewayException(503, "service_unavailable",
                     "Too many requests are waiting for the upstream service.");

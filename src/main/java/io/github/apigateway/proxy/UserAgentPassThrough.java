@@ -9,9 +9,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * The HTTP client adds its own {@code User-Agent} to requests without one; a proxy must not invent a
  * header the client did not send, so it is taken out again when the client sent none.
  */
-final class UserAgentPassThrough implements HttpRequestInterceptor {
+public final class UserAgentPassThrough implements HttpRequestInterceptor {
 
-    static final String CLIENT_SENT_NONE = UserAgentPassThrough.class.getName() + ".none";
+    public static final String CLIENT_SENT_NONE = UserAgentPassThrough.class.getName() + ".none";
 
     @Override
     public void process(HttpRequest request, EntityDetails entity, HttpContext context) {

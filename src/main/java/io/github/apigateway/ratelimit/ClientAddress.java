@@ -1,5 +1,6 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.http.Cidr;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.config.RateLimit;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;

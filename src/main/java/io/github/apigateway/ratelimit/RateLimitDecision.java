@@ -1,5 +1,7 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.config.RateLimit;
+
 /**
  * The answer for one request under one limit, with the values of the {@code RateLimit-*} headers.
  *

@@ -1,7 +1,8 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.config.RateLimit;
 import io.github.apigateway.auth.Identity;
-import io.github.apigateway.routing.Route;
+import io.github.apigateway.config.Route;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.config.RateLimit;
 import java.util.concurrent.TimeoutException;
 
 /** Where buckets live: takes one token from the bucket {@code key} of {@code limit}, atomically. */

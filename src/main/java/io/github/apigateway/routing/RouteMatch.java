@@ -1,5 +1,7 @@
 package io.github.apigateway.routing;
 
+import io.github.apigateway.config.Route;
+
 /**
  * The route a request matched, and the normalised path it matched with.
  *

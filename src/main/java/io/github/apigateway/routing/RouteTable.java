@@ -1,18 +1,21 @@
 package io.github.apigateway.routing;
 
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.config.Route;
+import io.github.apigateway.config.RoutePath;
+import io.github.apigateway.http.InvalidPathException;
+import io.github.apigateway.http.PathNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The routes in match order: most specific path first, file order among equals. A request takes the
- * first route whose path and method both match, as Kong and Envoy do; when only paths match, the answer
- * is 405 with the methods those routes do serve.
+ * The routes in match order: most specific path first, file order among equals. The most specific path
+ * that matches decides: the first of its routes that takes the method serves the request, and when none
+ * does the answer is 405. A request never falls through to a less specific path, which may have weaker
+ * auth (a GET-only {@code /admin/*} beside a public {@code /*} must not let {@code DELETE /admin/x} through).
  */
 public final class RouteTable {
 
@@ -25,36 +28,33 @@ public final class RouteTable {
         this.routes = List.copyOf(ordered);
     }
 
-    /**
-     * @param path   the normalised path inside the context
-     * @throws GatewayException 404 when no route has the path, 405 when none has the method
-     */
-    public RouteMatch match(String path, String method) {
-        boolean pathMatched = false;
-        for (Route route : routes) {
-            if (route.path().matches(path)) {
-                if (route.allows(method)) {
-                    return new RouteMatch(route, path);
-                }
-                pathMatched = true;
-            }
+    /** @param rawPath the request path inside the context, still percent-encoded as the client sent it */
+    public RouteLookup lookup(String rawPath, String method) {
+        String path;
+        try {
+            path = PathNormalizer.normalize(rawPath);
+        } catch (InvalidPathException e) {
+            return new RouteLookup.Rejected(e.getMessage());
         }
-        if (pathMatched) {
-            throw new GatewayException(405, "method_not_allowed",
-                    "The method " + method + " is not allowed on this path.",
-                    Map.of("Allow", String.join(", ", allowedMethods(path))));
+        if (path.startsWith(RoutePath.RESERVED_PREFIX)) {
+            return new RouteLookup.GatewayEndpoint(path);
         }
-        throw new GatewayException(404, "not_found", "No route matches the request path.");
-    }
-
-    private Set<String> allowedMethods(String path) {
+        RoutePath decidingPath = null;
         Set<String> allowed = new TreeSet<>();
         for (Route route : routes) {
-            if (route.path().matches(path)) {
-                allowed.addAll(route.methods());
+            if (decidingPath != null && route.path().specificity() < decidingPath.specificity()) {
+                break;
             }
+            if (!route.path().matches(path) || (decidingPath != null && !route.path().equals(decidingPath))) {
+                continue;
+            }
+            if (route.allows(method)) {
+                return new RouteLookup.Matched(new RouteMatch(route, path));
+            }
+            decidingPath = route.path();
+            allowed.addAll(route.methods());
         }
-        return allowed;
+        return decidingPath == null ? new RouteLookup.NotFound() : new RouteLookup.MethodNotAllowed(List.copyOf(allowed));
     }
 
     public List<Route> routes() {

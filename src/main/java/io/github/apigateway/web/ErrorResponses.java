@@ -1,5 +1,7 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayException;
+import io.github.apigateway.http.JsonText;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;

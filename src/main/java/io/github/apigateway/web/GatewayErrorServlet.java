@@ -1,5 +1,7 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayHeaders;
+import io.github.apigateway.http.GatewayException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +14,7 @@ import java.io.IOException;
  * e.g. a URI the container refuses) and requests to unknown {@code /_gateway/} paths. Only the status is
  * taken from the container; its exception and message never reach the client.
  */
-public final class GatewayErrorServlet extends HttpServlet {
+final class GatewayErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -20,10 +22,10 @@ public final class GatewayErrorServlet extends HttpServlet {
         GatewayException error = status instanceof Integer code
                 ? forStatus(code)
                 : new GatewayException(404, "not_found", "No gateway endpoint at this path.");
-        String requestId = response.getHeader(RequestIdFilter.HEADER);
+        String requestId = response.getHeader(GatewayHeaders.REQUEST_ID);
         if (requestId == null) {
-            requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIdFilter.HEADER));
-            response.setHeader(RequestIdFilter.HEADER, requestId);
+            requestId = RequestIds.acceptOrCreate(request.getHeader(GatewayHeaders.REQUEST_ID));
+            response.setHeader(GatewayHeaders.REQUEST_ID, requestId);
         }
         ErrorResponses.send(response, error, requestId);
     }

@@ -1,6 +1,6 @@
 package io.github.apigateway.web;
 
-import io.github.apigateway.lifecycle.Gateway;
+import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.lifecycle.InFlightRequests;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -18,18 +18,17 @@ import java.io.IOException;
  * until its exchange ends (also asynchronously, in the proxy) so that shutdown can wait for it, and writes
  * the access log line then. While the gateway is stopping it refuses new requests with 503.
  */
-public final class RequestIdFilter extends HttpFilter {
+final class RequestIdFilter extends HttpFilter {
 
     public static final String HEADER = "X-Request-Id";
 
     private static final System.Logger LOG = System.getLogger(RequestIdFilter.class.getName());
     private static final System.Logger ACCESS = System.getLogger("gateway.access");
 
-    private InFlightRequests inFlight;
+    private final transient InFlightRequests inFlight;
 
-    @Override
-    public void init() {
-        inFlight = Gateway.from(getServletContext()).inFlight();
+    RequestIdFilter(InFlightRequests inFlight) {
+        this.inFlight = inFlight;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.apigateway.auth;
 
+import io.github.apigateway.config.ApiKeySettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.github.apigateway.auth;
 
+import io.github.apigateway.config.TokenSettings;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,7 +18,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.http.GatewayException;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,6 +1,5 @@
 package io.github.apigateway.config;
 
-import io.github.apigateway.routing.Route;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -37,7 +36,7 @@ class ConfigLoaderTest {
     @Test
     void bindsAValidConfigWithDefaults() {
         ValidatedConfig config = load(withRoute(", \"methods\": [\"GET\"], \"strip_path\": true"));
-        Route route = config.routeTable().routes().get(0);
+        Route route = config.routes().get(0);
         assertEquals("r", route.id());
         assertTrue(route.stripPath());
         assertFalse(route.preserveHost());
@@ -66,7 +65,7 @@ class ConfigLoaderTest {
                  "rate_limit_failure": "closed",
                  "trusted_proxies": ["10.0.0.0/8", "::1"]}
                 """.formatted("a".repeat(64)));
-        assertTrue(config.routeTable().routes().get(0).preserveHost());
+        assertTrue(config.routes().get(0).preserveHost());
         assertEquals(Duration.ofMillis(200), config.services().get("s").responseTimeout());
     }
 
@@ -272,7 +271,7 @@ class ConfigLoaderTest {
     @Test
     void theBundledDefaultConfigIsValid() {
         ValidatedConfig config = ConfigLoader.load(ConfigSource.file(java.nio.file.Path.of("webapp-config/gateway.json")));
-        assertEquals(2, config.routeTable().routes().size());
+        assertEquals(2, config.routes().size());
     }
 
     @Test
@@ -282,7 +281,7 @@ class ConfigLoaderTest {
                 + "{\"id\": \"b\", \"path\": \"/b\", \"service\": \"users\", \"auth\": \"none\", \"rate_limits\": []}],"
                 + "\"rate_limits\": [{\"id\": \"x\", \"source\": \"route\", \"requests_per_minute\": 1}],"
                 + "\"default_rate_limits\": [\"x\"]}");
-        List<Route> routes = config.routeTable().routes();
+        List<Route> routes = config.routes();
         assertEquals(List.of("x"), routes.stream().filter(r -> r.id().equals("a")).findFirst().orElseThrow().rateLimits());
         assertEquals(List.of(), routes.stream().filter(r -> r.id().equals("b")).findFirst().orElseThrow().rateLimits());
     }

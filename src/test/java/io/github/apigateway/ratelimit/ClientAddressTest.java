@@ -1,5 +1,6 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.http.Cidr;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;

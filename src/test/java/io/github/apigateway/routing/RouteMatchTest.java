@@ -1,6 +1,8 @@
 package io.github.apigateway.routing;
 
-import io.github.apigateway.auth.AuthMode;
+import io.github.apigateway.config.Route;
+import io.github.apigateway.config.RoutePath;
+import io.github.apigateway.config.AuthMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

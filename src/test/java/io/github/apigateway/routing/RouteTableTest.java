@@ -1,15 +1,15 @@
 package io.github.apigateway.routing;
 
-import io.github.apigateway.auth.AuthMode;
-import io.github.apigateway.web.GatewayException;
+import io.github.apigateway.config.AuthMode;
+import io.github.apigateway.config.Route;
+import io.github.apigateway.config.RoutePath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class RouteTableTest {
 
@@ -19,7 +19,7 @@ class RouteTableTest {
     }
 
     private static String matchedId(RouteTable table, String path, String method) {
-        return table.match(path, method).route().id();
+        return assertInstanceOf(RouteLookup.Matched.class, table.lookup(path, method)).match().route().id();
     }
 
     @Test
@@ -46,27 +46,55 @@ class RouteTableTest {
     }
 
     @Test
-    void aMethodMismatchFallsThroughToALessSpecificRoute() {
-        RouteTable table = new RouteTable(List.of(route("api", "/api/*"), route("users", "/api/users/*", "GET")));
-        assertEquals("users", matchedId(table, "/api/users/1", "GET"));
-        assertEquals("api", matchedId(table, "/api/users/1", "DELETE"));
+    void routesOfTheSamePathSplitTheMethodsBetweenThem() {
+        RouteTable table = new RouteTable(List.of(route("other", "/abc/*", "POST"), route("read", "/api/*", "GET"),
+                route("other2", "/xyz/*"), route("write", "/api/*", "POST")));
+        assertEquals("read", matchedId(table, "/api/x", "GET"));
+        assertEquals("write", matchedId(table, "/api/x", "POST"));
     }
 
     @Test
-    void aPathWithoutTheMethodIs405WithTheSortedUnionOfMethodsInAllow() {
+    void aMethodTheMostSpecificPathDoesNotTakeNeverFallsThroughToALessSpecificOne() {
+        RouteTable table = new RouteTable(List.of(route("public", "/*"), route("admin", "/admin/*", "GET")));
+        assertEquals("admin", matchedId(table, "/admin/x", "GET"));
+        RouteLookup lookup = table.lookup("/admin/x", "DELETE");
+        assertEquals(new RouteLookup.MethodNotAllowed(List.of("GET")), lookup);
+    }
+
+    @Test
+    void aPathWithoutTheMethodIs405WithTheSortedMethodsOfItsRoutes() {
         RouteTable table = new RouteTable(List.of(
                 route("api", "/api/*", "PUT", "GET"),
                 route("users", "/api/users/*", "POST", "GET"),
-                route("other", "/other/*", "DELETE")));
-        GatewayException e = assertThrows(GatewayException.class, () -> table.match("/api/users/1", "PATCH"));
-        assertEquals(405, e.status());
-        assertEquals(Map.of("Allow", "GET, POST, PUT"), e.headers());
+                route("users-delete", "/api/users/*", "DELETE"),
+                route("other", "/other/*", "PATCH")));
+        assertEquals(new RouteLookup.MethodNotAllowed(List.of("DELETE", "GET", "POST")),
+                table.lookup("/api/users/1", "PATCH"));
     }
 
     @Test
-    void noMatchingPathIs404() {
+    void noMatchingPathIsNotFound() {
         RouteTable table = new RouteTable(List.of(route("api", "/api/*", "GET")));
-        GatewayException e = assertThrows(GatewayException.class, () -> table.match("/apix", "GET"));
-        assertEquals(404, e.status());
+        assertEquals(new RouteLookup.NotFound(), table.lookup("/apix", "GET"));
+    }
+
+    @Test
+    void aPathThatCannotBeMadeSafeIsRejectedWithTheReason() {
+        RouteTable table = new RouteTable(List.of(route("all", "/*")));
+        assertEquals(new RouteLookup.Rejected("The request path escapes the root."), table.lookup("/a/../..", "GET"));
+        assertInstanceOf(RouteLookup.Rejected.class, table.lookup("/a%2Fb", "GET"));
+    }
+
+    @Test
+    void theMatchHoldsTheNormalisedPath() {
+        RouteTable table = new RouteTable(List.of(route("all", "/*")));
+        RouteLookup.Matched matched = assertInstanceOf(RouteLookup.Matched.class, table.lookup("/a/./b//%63", "GET"));
+        assertEquals("/a/b/c", matched.match().path());
+    }
+
+    @Test
+    void theGatewaysOwnPathsAreNeverRouted() {
+        RouteTable table = new RouteTable(List.of(route("all", "/*")));
+        assertEquals(new RouteLookup.GatewayEndpoint("/_gateway/health"), table.lookup("/x/../_gateway/health", "GET"));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,32 @@
+package io.github.apigateway.config;
+
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated route.
+ *
+ * @param methods    the methods it serves; empty means all
+ * @param rateLimits the limit ids to try in order: the route's own, else {@code default_rate_limits}
+ */
+public record Route(String id,
+                    RoutePath path,
+                    Set<String> methods,
+                    String service,
+                    boolean stripPath,
+                    boolean preserveHost,
+                    AuthMode auth,
+                    List<String> roles,
+                    List<String> rateLimits) {
+
+    public Route {
+        methods = Set.copyOf(methods);
+        roles = List.copyOf(roles);
+        rateLimits = List.copyOf(rateLimits);
+    }
+
+    public boolean allows(String method) {
+        return methods.isEmpty() || methods.contains(method);
+    }
+}

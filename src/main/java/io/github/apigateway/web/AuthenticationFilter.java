@@ -1,0 +1,46 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.auth.Authenticator;
+import io.github.apigateway.auth.BrowserLogin;
+import io.github.apigateway.auth.Identity;
+import io.github.apigateway.config.AuthMode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Verifies the credential the matched route asks for, records the caller in the {@link RequestContext}
+ * for the filters after it, and passes on the request with the gateway's identity headers in place of
+ * any the client sent. A rejected request ends here: the upstream never sees it.
+ */
+final class AuthenticationFilter extends HttpFilter {
+
+    private final transient Authenticator authenticator;
+
+    AuthenticationFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContext context = RequestContext.of(request);
+        if (!context.hasRoute()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AuthMode mode = context.routeMatch().route().auth();
+        if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request)
+                && authenticator.browserLogin().currentIdentity(request) == null) {
+            authenticator.browserLogin().redirectToLogin(request, response);
+            return;
+        }
+        Identity identity = authenticator.authenticate(mode, request);
+        context.identity(identity);
+        chain.doFilter(new IdentityHeadersRequest(request, identity, authenticator.apiKeyHeader()), response);
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.auth.BrowserLogin;
+import io.github.apigateway.config.ConfigException;
+import io.github.apigateway.config.ConfigLoader;
+import io.github.apigateway.config.ConfigLocation;
+import io.github.apigateway.config.ConfigSource;
+import io.github.apigateway.config.ValidatedConfig;
+import io.github.apigateway.lifecycle.DrainTimeout;
+import io.github.apigateway.lifecycle.Gateway;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+
+import java.time.Duration;
+import java.util.EnumSet;
+
+/**
+ * Starts the gateway when the web application deploys: loads the config, builds the object graph once
+ * and hands each filter and servlet the parts it needs. The request's whole way is the order of the
+ * {@code addFilter} calls below. An invalid config throws from here, which makes Jetty and Tomcat fail
+ * the deployment: no half-configured gateway ever takes traffic.
+ */
+public final class GatewayBootstrap implements ServletContextListener {
+
+    private static final System.Logger LOG = System.getLogger(GatewayBootstrap.class.getName());
+
+    private Gateway gateway;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        ConfigSource source = ConfigLocation.resolve(System::getProperty, System::getenv, context::getInitParameter,
+                new ConfigSource("WAR:" + ConfigLocation.BUNDLED_RESOURCE,
+                        () -> context.getResourceAsStream(ConfigLocation.BUNDLED_RESOURCE)));
+        Duration drainTimeout = DrainTimeout.resolve(System::getProperty, context::getInitParameter);
+        ValidatedConfig config;
+        try {
+            config = ConfigLoader.load(source);
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            throw e;
+        }
+        gateway = Gateway.start(config, drainTimeout);
+        register(context, gateway);
+        LOG.log(System.Logger.Level.INFO, "Gateway started at context '" + context.getContextPath() + "' with "
+                + config.source() + ": " + config.routes().size() + " routes, "
+                + config.services().size() + " services, cluster of " + gateway.cluster().memberCount());
+    }
+
+    /** The request's way through the gateway, in order; each filter may end it with a JSON error. */
+    private static void register(ServletContext context, Gateway gateway) {
+        filter(context, "request-id", new RequestIdFilter(gateway.inFlight()));
+        filter(context, "route", new RouteFilter(gateway.routeTable()));
+        filter(context, "authentication", new AuthenticationFilter(gateway.authenticator()));
+        filter(context, "authorization", new AuthorizationFilter(gateway.authenticator()));
+        filter(context, "rate-limit", new RateLimitFilter(gateway.rateLimits(), gateway.rateLimiter(),
+                gateway.rateLimitFailures()));
+        servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
+        servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
+        servlet(context, "browser-login", new BrowserLoginServlet(gateway.authenticator().browserLogin()),
+                BrowserLogin.CALLBACK_PATH, BrowserLogin.LOGOUT_PATH);
+        servlet(context, "gateway-error", new GatewayErrorServlet(), "/_gateway/*");
+    }
+
+    /** Only requests from clients: an async dispatch back to the proxy (an abort on Tomcat) skips the chain. */
+    private static void filter(ServletContext context, String name, Filter filter) {
+        FilterRegistration.Dynamic registration = context.addFilter(name, filter);
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+
+    private static ServletRegistration.Dynamic servlet(ServletContext context, String name, Servlet servlet,
+                                                       String... patterns) {
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        registration.setAsyncSupported(true);
+        registration.addMapping(patterns);
+        return registration;
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (gateway != null) {
+            gateway.stop();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.proxy.UserAgentPassThrough;
+import io.github.apigateway.proxy.UpstreamFailures;
+import io.github.apigateway.proxy.UpstreamClients;
+import io.github.apigateway.proxy.UpstreamClient;
+import io.github.apigateway.routing.RouteMatch;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+
+import java.io.IOException;
+import java.util.concurrent.Future;
+
+/**
+ * One proxied request, from the moment the servlet goes async to the end of the response. No container
+ * thread waits on the upstream: the request body, the upstream call and the response body all run on
+ * callbacks. Failures end here: an upstream failure becomes 502/503/504 (or an aborted connection once
+ * the response has started), a client failure cancels the upstream call so its connection returns to
+ * the pool.
+ */
+public final class ProxyExchange implements FutureCallback<Void>, AsyncListener {
+
+    private static final System.Logger LOG = System.getLogger(ProxyExchange.class.getName());
+
+    private final String requestId;
+    private ResponseRelay relay;
+    private volatile Future<Void> upstreamCall;
+    private volatile boolean clientFailed;
+
+    private ProxyExchange(String requestId) {
+        this.requestId = requestId;
+    }
+
+    public static void start(HttpServletRequest request, HttpServletResponse response, UpstreamClients upstreams)
+            throws IOException {
+        RequestContext context = RequestContext.of(request);
+        RouteMatch match = context.routeMatch();
+        UpstreamClient upstream = upstreams.forService(match.route().service());
+        HttpHost instance = upstream.nextInstance();
+
+        ProxyExchange exchange = new ProxyExchange(context.requestId());
+        AsyncContext async = request.startAsync();
+        // The HTTP client's timeouts bound the upstream side; the client side is bounded by the
+        // container's idle timeout. A container async timeout would cut off long, healthy downloads.
+        async.setTimeout(0);
+        async.addListener(exchange);
+        exchange.relay = new ResponseRelay(response, async, context.requestId(), exchange::clientFailed);
+        RequestBodyProducer body = RequestBodyProducer.of(request, exchange::clientFailed);
+
+        HttpClientContext httpContext = HttpClientContext.create();
+        if (request.getHeader("User-Agent") == null) {
+            httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
+        }
+        exchange.upstreamCall = upstream.execute(instance,
+                new BasicRequestProducer(UpstreamRequests.build(request, match, instance, context.requestId()), body),
+                exchange.relay, httpContext, exchange);
+        if (exchange.clientFailed) {
+            exchange.upstreamCall.cancel(true);
+        }
+    }
+
+    @Override
+    public void completed(Void result) {
+    }
+
+    @Override
+    public void failed(Exception failure) {
+        if (clientFailed) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": upstream failed: " + failure);
+        try {
+            relay.fail(UpstreamFailures.toGatewayException(failure));
+        } catch (RuntimeException e) {
+            // Never let an exception escape into the HTTP client's I/O thread: it would stop the
+            // reactor and with it every exchange of the service.
+            LOG.log(System.Logger.Level.ERROR, "Request " + requestId + ": could not answer the client", e);
+        }
+    }
+
+    @Override
+    public void cancelled() {
+    }
+
+    /** The client went away or broke its request: stop the upstream call and free its connection. */
+    private void clientFailed(Throwable failure) {
+        clientFailed = true;
+        LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": client failed: " + failure);
+        Future<Void> call = upstreamCall;
+        if (call != null) {
+            call.cancel(true);
+        }
+        relay.endAfterClientFailure();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        clientFailed(event.getThrowable());
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        clientFailed(event.getThrowable());
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.apigateway.web;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Streams the client's request body to the upstream with flow control in both directions: the HTTP
+ * client asks for data when its connection can take more ({@link #produce}), and the servlet container
+ * says when the client has sent more ({@link #onDataAvailable}). At most one read buffer is held, so a
+ * 1 GiB upload needs no more memory than a 1 KiB one.
+ *
+ * <p>Threads: {@code produce} and {@code available} run on the HTTP client's I/O thread, the listener
+ * methods on container threads; the servlet stream is only read inside {@code produce}, and the state
+ * the two sides share is guarded by this object's lock.
+ */
+final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
+
+    private static final int BUFFER_SIZE = 16 * 1024;
+
+    private final ServletInputStream input;
+    private final long contentLength;
+    private final Consumer<Throwable> onClientFailure;
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+
+    private DataStreamChannel channel;
+    private ByteBuffer unsent;
+    private boolean waitingForClient;
+    private boolean ended;
+
+    private RequestBodyProducer(ServletInputStream input, long contentLength, Consumer<Throwable> onClientFailure) {
+        this.input = input;
+        this.contentLength = contentLength;
+        this.onClientFailure = onClientFailure;
+    }
+
+    /** The producer for the request's body, or null when the request has none. */
+    static RequestBodyProducer of(HttpServletRequest request, Consumer<Throwable> onClientFailure) throws IOException {
+        long length = request.getContentLengthLong();
+        boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
+        if (!hasBody) {
+            return null;
+        }
+        RequestBodyProducer producer = new RequestBodyProducer(request.getInputStream(), length, onClientFailure);
+        producer.input.setReadListener(producer);
+        return producer;
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+        synchronized (this) {
+            this.channel = channel;
+            if (ended || !flushUnsent(channel)) {
+                return;
+            }
+            while (input.isReady()) {
+                int read = input.read(buffer);
+                if (read < 0) {
+                    ended = true;
+                    channel.endStream();
+                    return;
+                }
+                unsent = ByteBuffer.wrap(buffer, 0, read);
+                if (!flushUnsent(channel)) {
+                    return;
+                }
+            }
+            waitingForClient = true;
+        }
+    }
+
+    /** @return whether all of the last read was accepted, so the buffer may be read into again */
+    private boolean flushUnsent(DataStreamChannel channel) throws IOException {
+        if (unsent != null) {
+            channel.write(unsent);
+            if (unsent.hasRemaining()) {
+                return false;
+            }
+            unsent = null;
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized int available() {
+        if (unsent != null) {
+            return unsent.remaining();
+        }
+        if (ended) {
+            return 0;
+        }
+        // Until produce() has run once there is no channel to wake up later, so ask to be called.
+        return channel == null || !waitingForClient ? 1 : 0;
+    }
+
+    @Override
+    public void onDataAvailable() {
+        wakeUp();
+    }
+
+    @Override
+    public void onAllDataRead() {
+        wakeUp();
+    }
+
+    private void wakeUp() {
+        DataStreamChannel toWake;
+        synchronized (this) {
+            waitingForClient = false;
+            toWake = channel;
+        }
+        if (toWake != null) {
+            toWake.requestOutput();
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        onClientFailure.accept(failure);
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        // The exchange as a whole failed; ProxyExchange answers the client.
+    }
+
+    @Override
+    public boolean isRepeatable() {
+        return false;
+    }
+
+    @Override
+    public long getContentLength() {
+        return contentLength;
+    }
+
+    @Override
+    public String getContentType() {
+        return null;
+    }
+
+    @Override
+    public String getContentEncoding() {
+        return null;
+    }
+
+    @Override
+    public boolean isChunked() {
+        return contentLength < 0;
+    }
+
+    @Override
+    public Set<String> getTrailerNames() {
+        return null;
+    }
+
+    @Override
+    public void releaseResources() {
+    }
+}

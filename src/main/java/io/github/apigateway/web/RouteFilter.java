@@ -1,0 +1,52 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.http.GatewayException;
+import io.github.apigateway.routing.RouteLookup;
+import io.github.apigateway.routing.RouteTable;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Matches the request against the route table; the match goes into the {@link RequestContext} for the
+ * filters after it and the proxy. Unmatched requests end here (400/404/405) and never reach
+ * authentication or the upstream. The gateway's own {@code /_gateway/} paths pass through to their servlets.
+ */
+final class RouteFilter extends HttpFilter {
+
+    private final transient RouteTable routeTable;
+
+    RouteFilter(RouteTable routeTable) {
+        this.routeTable = routeTable;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RouteLookup lookup = routeTable.lookup(pathInsideContext(request), request.getMethod());
+        if (lookup instanceof RouteLookup.Matched matched) {
+            RequestContext.of(request).routeMatch(matched.match());
+        } else if (lookup instanceof RouteLookup.Rejected rejected) {
+            throw GatewayException.badRequest(rejected.reason());
+        } else if (lookup instanceof RouteLookup.NotFound) {
+            throw new GatewayException(404, "not_found", "No route matches the request path.");
+        } else if (lookup instanceof RouteLookup.MethodNotAllowed notAllowed) {
+            throw new GatewayException(405, "method_not_allowed",
+                    "The method " + request.getMethod() + " is not allowed on this path.",
+                    Map.of("Allow", String.join(", ", notAllowed.allowed())));
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The raw (still percent-encoded) path after the context path, as the client sent it. */
+    private static String pathInsideContext(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        return uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+    }
+}
