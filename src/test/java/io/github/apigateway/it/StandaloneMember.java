@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A Hazelcast member in a JVM of its own, with the project's bundled {@code hazelcast.xml} and the
+ * A Hazelcast member in a JVM of its own, with the test run's {@code hazelcast.xml} ({@link IsolatedHazelcast}) and the
  * gateway's classes, that joins the gateway cluster and owns its share of the buckets, so a test can
  * kill it with SIGKILL as a crashed node would die.
  */
@@ -22,7 +22,7 @@ final class StandaloneMember implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Process process = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    "-Dhazelcast.config=" + new File("hazelcast.xml").getAbsolutePath(),
+                    "-Dhazelcast.config=" + System.getProperty("hazelcast.config"),
                     "com.hazelcast.core.server.HazelcastMemberStarter")
                     .redirectErrorStream(true)
                     .redirectOutput(new File("target/standalone-member.log"))

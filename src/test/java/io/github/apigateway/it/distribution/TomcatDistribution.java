@@ -1,5 +1,6 @@
 package io.github.apigateway.it.distribution;
 
+import io.github.apigateway.it.IsolatedHazelcast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

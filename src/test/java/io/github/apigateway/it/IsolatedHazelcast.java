@@ -1,4 +1,4 @@
-package io.github.apigateway.it.distribution;
+package io.github.apigateway.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,24 +10,25 @@ import java.util.regex.Pattern;
 
 /**
  * The repository's hazelcast.xml with the cluster moved out of the way of every other gateway on this
- * machine: a cluster name of its own and ports 5851-5860 instead of 5701-5710. Everything else (the rate
- * limiter's serialization factory, the timeouts) stays as shipped. Handed to a container JVM with
- * {@code -Dhazelcast.config}.
+ * machine (a gateway started by {@code ./run.sh}, another test run): a cluster name of its own and ports
+ * 5851-5860 instead of 5701-5710. Everything else (the rate limiter's serialization factory, the timeouts)
+ * stays as shipped. The test JVM and every JVM it starts use it through {@code -Dhazelcast.config}
+ * ({@link IsolatedClusterSession}).
  */
-final class IsolatedHazelcast {
+public final class IsolatedHazelcast {
 
-    static final int FIRST_PORT = 5851;
-    static final int PORT_COUNT = 10;
+    public static final int FIRST_PORT = 5851;
+    public static final int PORT_COUNT = 10;
 
     private IsolatedHazelcast() {
     }
 
     /** Writes the config into {@code directory} and returns its path. */
-    static Path writeConfig(Path directory) {
+    public static Path writeConfig(Path directory) {
         try {
-            String xml = Files.readString(Distributions.projectDirectory().resolve("hazelcast.xml"));
+            String xml = Files.readString(Path.of("hazelcast.xml").toAbsolutePath());
             xml = replaceOnce(xml, "<cluster-name>[^<]*</cluster-name>",
-                    "<cluster-name>dist-it-" + UUID.randomUUID() + "</cluster-name>");
+                    "<cluster-name>test-" + UUID.randomUUID() + "</cluster-name>");
             xml = replaceOnce(xml, "<port [^>]*>\\d+</port>",
                     "<port auto-increment=\"true\" port-count=\"" + PORT_COUNT + "\">" + FIRST_PORT + "</port>");
             // Hazelcast takes one port per member entry (no port ranges), so the range is listed in full.
