@@ -6,6 +6,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,6 +20,7 @@ public final class ClusterMember implements AutoCloseable {
     public static final String CONFIG_PROPERTY = "hazelcast.config";
     private static final String BUNDLED_CONFIG = "hazelcast.xml";
     private static final String SHUTDOWN_HOOK_PROPERTY = "hazelcast.shutdownhook.enabled";
+    private static final Duration THREADS_END_TIMEOUT = Duration.ofSeconds(5);
 
     private final HazelcastInstance hazelcast;
 
@@ -55,9 +57,27 @@ public final class ClusterMember implements AutoCloseable {
         return hazelcast.getCluster().getMembers().size();
     }
 
-    /** Leaves the cluster gracefully: this member's partitions move to the others before it goes. */
+    /**
+     * Leaves the cluster gracefully: this member's partitions move to the others before it goes. Hazelcast
+     * returns before all of its threads have ended (its metrics scheduler ends a moment later), and a
+     * container checks for the application's threads right after it stopped, so the threads are waited
+     * for, up to a bound.
+     */
     @Override
     public void close() {
+        String threadPrefix = "hz." + hazelcast.getName() + ".";
         hazelcast.shutdown();
+        long deadline = System.nanoTime() + THREADS_END_TIMEOUT.toNanos();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long left = deadline - System.nanoTime();
+            if (thread.getName().startsWith(threadPrefix) && left > 0) {
+                try {
+                    thread.join(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
