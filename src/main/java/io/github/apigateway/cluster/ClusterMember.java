@@ -2,11 +2,13 @@ package io.github.apigateway.cluster;
 
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +30,11 @@ public final class ClusterMember implements AutoCloseable {
         this.hazelcast = hazelcast;
     }
 
-    /** @param factories the serialization factories of the gateway's own cluster messages, by factory id */
-    public static ClusterMember start(Map<Integer, DataSerializableFactory> factories) {
+    /**
+     * @param factories the serialization factories of the gateway's own cluster messages, by factory id
+     * @param maps      the gateway's maps as they must be configured when the operator's file does not say
+     */
+    public static ClusterMember start(Map<Integer, DataSerializableFactory> factories, List<MapConfig> maps) {
         ClassLoader webapp = ClusterMember.class.getClassLoader();
         Config config = System.getProperty(CONFIG_PROPERTY) != null
                 ? Config.load()
@@ -45,6 +50,11 @@ public final class ClusterMember implements AutoCloseable {
                 config.getSerializationConfig().addDataSerializableFactory(id, factory);
             }
         });
+        for (MapConfig map : maps) {
+            if (config.getMapConfigOrNull(map.getName()) == null) {
+                config.addMapConfig(map);
+            }
+        }
         return new ClusterMember(Hazelcast.newHazelcastInstance(config));
     }
 

@@ -54,6 +54,8 @@ final class ConfigValidator {
                 orEmpty(config.defaultRateLimits()));
         rateLimitReferences("default_rate_limits", config.defaultRateLimits(), rateLimitIds);
         oneOf("rate_limit_failure", config.rateLimitFailure(), RATE_LIMIT_FAILURE_MODES);
+        Duration rateLimitTimeout = positiveMillis("rate_limit_timeout_ms", config.rateLimitTimeoutMs(),
+                ValidatedConfig.DEFAULT_RATE_LIMIT_TIMEOUT);
         trustedProxies(config.trustedProxies());
         if (!problems.isEmpty()) {
             return null;
@@ -63,7 +65,7 @@ final class ConfigValidator {
                 config.auth().keycloak().credentials() == null ? null : config.auth().keycloak().credentials().secret()));
         return new ValidatedConfig(source, routes, services, tokens, apiKeySettings(config.auth()), browser,
                 rateLimitsById(config), orEmpty(config.trustedProxies()).stream().map(Cidr::parse).toList(),
-                !"closed".equals(config.rateLimitFailure()));
+                !"closed".equals(config.rateLimitFailure()), rateLimitTimeout);
     }
 
     private static Map<String, RateLimit> rateLimitsById(GatewayConfig config) {

@@ -13,5 +13,6 @@ public record GatewayConfig(
         @JsonbProperty("rate_limits") List<RateLimitConfig> rateLimits,
         @JsonbProperty("default_rate_limits") List<String> defaultRateLimits,
         @JsonbProperty("rate_limit_failure") String rateLimitFailure,
+        @JsonbProperty("rate_limit_timeout_ms") Long rateLimitTimeoutMs,
         @JsonbProperty("trusted_proxies") List<String> trustedProxies) {
 }

@@ -2,6 +2,7 @@ package io.github.apigateway.config;
 
 import io.github.apigateway.http.Cidr;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +14,14 @@ import java.util.Optional;
  * @param routes            in file order
  * @param rateLimits        by id
  * @param rateLimitFailOpen {@code rate_limit_failure}: whether a request passes when the cluster cannot decide in time
+ * @param rateLimitTimeout  {@code rate_limit_timeout_ms}: how long a request may wait for the cluster's decision
  */
 public record ValidatedConfig(String source, List<Route> routes, Map<String, ServiceDefinition> services,
                               Optional<TokenSettings> tokens, Optional<ApiKeySettings> apiKeys,
                               Optional<BrowserSettings> browser, Map<String, RateLimit> rateLimits,
-                              List<Cidr> trustedProxies, boolean rateLimitFailOpen) {
+                              List<Cidr> trustedProxies, boolean rateLimitFailOpen, Duration rateLimitTimeout) {
+
+    public static final Duration DEFAULT_RATE_LIMIT_TIMEOUT = Duration.ofMillis(50);
 
     public ValidatedConfig {
         routes = List.copyOf(routes);

@@ -32,8 +32,69 @@ public record Cidr(byte[] network, int prefixLength) {
     }
 
     public boolean contains(InetAddress address) {
-        byte[] candidate = address.getAddress();
-        return candidate.length == network.length && Arrays.equals(masked(candidate, prefixLength), network);
+        return contains(address.getAddress());
+    }
+
+    /** @param address 4 or 16 bytes; an address of the other family is never contained */
+    public boolean contains(byte[] address) {
+        if (address.length != network.length) {
+            return false;
+        }
+        int fullBytes = prefixLength / 8;
+        for (int i = 0; i < fullBytes; i++) {
+            if (address[i] != network[i]) {
+                return false;
+            }
+        }
+        int restBits = prefixLength % 8;
+        if (restBits == 0) {
+            return true;
+        }
+        int mask = (0xff << (8 - restBits)) & 0xff;
+        return (address[fullBytes] & mask) == (network[fullBytes] & 0xff);
+    }
+
+    /**
+     * The bytes of an IP literal such as {@code 198.51.100.7} or {@code 2001:db8::1}, or null for anything
+     * else. Made for values from request headers: no regular expression, and never a DNS lookup.
+     */
+    public static byte[] parseAddress(String text) {
+        byte[] ipv4 = parseIpv4(text);
+        if (ipv4 != null || text.indexOf(':') < 0) {
+            return ipv4;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return null;
+            }
+        }
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static byte[] parseIpv4(String text) {
+        byte[] bytes = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && value <= 255 && part < 4) {
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? bytes : null;
     }
 
     /** Parses only IP literals: a host name here would mean a DNS lookup at startup and a surprise later. */

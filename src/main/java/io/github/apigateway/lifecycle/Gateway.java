@@ -5,16 +5,19 @@ import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.proxy.UpstreamClients;
 import io.github.apigateway.ratelimit.ClientAddress;
-import io.github.apigateway.ratelimit.HazelcastRateLimiter;
+import io.github.apigateway.ratelimit.ClusterBuckets;
+import io.github.apigateway.ratelimit.LeasingRateLimiter;
+import io.github.apigateway.ratelimit.RateLimitFailures;
+import io.github.apigateway.ratelimit.RateLimitGuard;
 import io.github.apigateway.ratelimit.RateLimitPolicy;
 import io.github.apigateway.ratelimit.RateLimitSerialization;
-import io.github.apigateway.ratelimit.RateLimiter;
 import io.github.apigateway.routing.RouteTable;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
@@ -31,9 +34,9 @@ public final class Gateway {
     private final Authenticator authenticator;
     private final UpstreamClients upstreams;
     private final ClusterMember cluster;
-    private final RateLimiter rateLimiter;
-    private final RateLimitPolicy rateLimitPolicy;
-    private final AtomicLong rateLimitFailures = new AtomicLong();
+    private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
+    private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
+    private final RateLimitGuard rateLimitGuard;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -45,15 +48,25 @@ public final class Gateway {
         this.authenticator = authenticator;
         this.upstreams = upstreams;
         this.cluster = cluster;
-        this.rateLimiter = new HazelcastRateLimiter(cluster.hazelcast());
-        this.rateLimitPolicy = new RateLimitPolicy(config.rateLimits(), new ClientAddress(config.trustedProxies()),
-                config.rateLimitFailOpen());
+        this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures);
         this.drainTimeout = drainTimeout;
+    }
+
+    private static RateLimitGuard rateLimitGuard(ValidatedConfig config, ClusterMember cluster, RateLimitTimer timer,
+                                                 RateLimitFailures failures) {
+        LeasingRateLimiter limiter = new LeasingRateLimiter(
+                new ClusterBuckets(cluster.hazelcast(), timer, config.rateLimitTimeout()), System::nanoTime,
+                config.rateLimitTimeout().toNanos());
+        timer.scheduleWithFixedDelay(limiter::sweep, LeasingRateLimiter.SWEEP_MILLIS, LeasingRateLimiter.SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return new RateLimitGuard(new RateLimitPolicy(config.rateLimits(), new ClientAddress(config.trustedProxies())),
+                limiter, failures, config.rateLimitFailOpen());
     }
 
     /** Joins the cluster and starts the upstream clients; on failure, whatever started is stopped again. */
     public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
-        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization()));
+        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization()),
+                List.of(ClusterBuckets.mapConfig()));
         try {
             Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
             return new Gateway(config, authenticator, UpstreamClients.start(config.services().values()), cluster,
@@ -84,16 +97,12 @@ public final class Gateway {
         return cluster;
     }
 
-    public RateLimiter rateLimiter() {
-        return rateLimiter;
+    public RateLimitGuard rateLimits() {
+        return rateLimitGuard;
     }
 
-    public AtomicLong rateLimitFailures() {
+    public RateLimitFailures rateLimitFailures() {
         return rateLimitFailures;
-    }
-
-    public RateLimitPolicy rateLimits() {
-        return rateLimitPolicy;
     }
 
     public InFlightRequests inFlight() {
@@ -115,6 +124,7 @@ public final class Gateway {
         LOG.log(System.Logger.Level.INFO, "Gateway stopping: " + inFlightAtStart + " requests were in flight, "
                 + (cutOff == 0 ? "all finished" : cutOff + " did not finish within " + drainTimeout.toSeconds() + " s and are cut off"));
         try {
+            rateLimitTimer.end();
             upstreams.close();
         } finally {
             cluster.close();

@@ -1,17 +1,14 @@
 package io.github.apigateway.ratelimit;
 
 import io.github.apigateway.http.Cidr;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 
 /**
  * The address a request comes from: the TCP peer, unless the peer is a trusted proxy; then the right-most
  * {@code X-Forwarded-For} address that is not itself a trusted proxy. Addresses an untrusted client
- * writes into the header change nothing.
+ * writes into the header change nothing. Immutable; parses header values without regular expressions.
  */
 public final class ClientAddress {
 
@@ -21,12 +18,12 @@ public final class ClientAddress {
         this.trustedProxies = List.copyOf(trustedProxies);
     }
 
-    public String resolve(String peerAddress, Enumeration<String> forwardedFor) {
+    public String resolve(String peerAddress, List<String> forwardedFor) {
         if (trustedProxies.isEmpty() || !isTrusted(peerAddress)) {
             return peerAddress;
         }
         List<String> hops = new ArrayList<>();
-        for (String header : Collections.list(forwardedFor)) {
+        for (String header : forwardedFor) {
             for (String hop : header.split(",")) {
                 if (!hop.isBlank()) {
                     hops.add(hop.trim());
@@ -42,7 +39,8 @@ public final class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
-        InetAddress parsed = literal(address);
+        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        byte[] parsed = Cidr.parseAddress(bare);
         if (parsed == null) {
             return false;
         }
@@ -52,18 +50,5 @@ public final class ClientAddress {
             }
         }
         return false;
-    }
-
-    /** Only IP literals are parsed, never looked up: a header value must not cause a DNS query. */
-    private static InetAddress literal(String address) {
-        if (address.indexOf('/') >= 0) {
-            return null;
-        }
-        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        try {
-            return InetAddress.getByAddress(Cidr.parse(bare).network());
-        } catch (IllegalArgumentException | UnknownHostException notAnAddress) {
-            return null;
-        }
     }
 }

@@ -1,15 +1,15 @@
 package io.github.apigateway.ratelimit;
 
 import io.github.apigateway.config.RateLimit;
-import java.util.concurrent.TimeoutException;
 
-/** Where buckets live: takes one token from the bucket {@code key} of {@code limit}, atomically. */
+import java.util.concurrent.CompletableFuture;
+
+/** Takes one token for one request from the bucket {@code key} of {@code limit}. */
 public interface RateLimiter {
 
     /**
-     * @throws TimeoutException when the buckets did not answer within {@code timeoutMillis}
-     * @throws RuntimeException when the buckets cannot be reached; either way the caller applies
-     *                          {@code rate_limit_failure}
+     * @return the decision, already complete when it could be made locally; failed when the buckets
+     *         could not answer within their deadline, and the caller applies {@code rate_limit_failure}
      */
-    RateLimitDecision consume(String key, RateLimit limit, long timeoutMillis) throws TimeoutException;
+    CompletableFuture<RateLimitDecision> acquire(String key, RateLimit limit);
 }

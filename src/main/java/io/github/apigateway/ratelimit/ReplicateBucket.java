@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Writes on a backup replica exactly the bucket the owner computed in {@link ConsumeToken}. */
+/** Writes on a backup replica exactly the bucket the owner computed ({@link GrantTokens}, {@link ReturnTokens}). */
 final class ReplicateBucket implements EntryProcessor<String, double[], long[]>, IdentifiedDataSerializable {
 
     private double[] bucket;

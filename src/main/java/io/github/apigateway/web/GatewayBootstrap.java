@@ -59,8 +59,7 @@ public final class GatewayBootstrap implements ServletContextListener {
         filter(context, "route", new RouteFilter(gateway.routeTable()));
         filter(context, "authentication", new AuthenticationFilter(gateway.authenticator()));
         filter(context, "authorization", new AuthorizationFilter(gateway.authenticator()));
-        filter(context, "rate-limit", new RateLimitFilter(gateway.rateLimits(), gateway.rateLimiter(),
-                gateway.rateLimitFailures()));
+        filter(context, "rate-limit", new RateLimitFilter(gateway.rateLimits()), DispatcherType.ASYNC);
         servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
         servlet(context, "browser-login", new BrowserLoginServlet(gateway.authenticator().browserLogin()),
@@ -68,11 +67,14 @@ public final class GatewayBootstrap implements ServletContextListener {
         servlet(context, "gateway-error", new GatewayErrorServlet(), "/_gateway/*");
     }
 
-    /** Only requests from clients: an async dispatch back to the proxy (an abort on Tomcat) skips the chain. */
-    private static void filter(ServletContext context, String name, Filter filter) {
+    /**
+     * Filters see requests from clients; async dispatches skip them (an abort on Tomcat goes straight back
+     * to the proxy), except where a filter resumes a request it suspended itself.
+     */
+    private static void filter(ServletContext context, String name, Filter filter, DispatcherType... resumes) {
         FilterRegistration.Dynamic registration = context.addFilter(name, filter);
         registration.setAsyncSupported(true);
-        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, resumes), true, "/*");
     }
 
     private static ServletRegistration.Dynamic servlet(ServletContext context, String name, Servlet servlet,

@@ -22,7 +22,7 @@ final class HealthServlet extends HttpServlet {
         byte[] body = ("{\"status\":\"UP\",\"cluster\":{\"members\":" + gateway.cluster().memberCount()
                 + "},\"routes\":" + gateway.config().routes().size()
                 + ",\"services\":" + gateway.config().services().size()
-                + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().get() + "}").getBytes(StandardCharsets.UTF_8);
+                + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().total() + "}").getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);

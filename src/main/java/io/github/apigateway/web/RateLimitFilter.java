@@ -1,11 +1,11 @@
 package io.github.apigateway.web;
 
-import io.github.apigateway.config.RateLimit;
-import io.github.apigateway.ratelimit.RateLimitDecision;
-import io.github.apigateway.ratelimit.RateLimitPolicy;
-import io.github.apigateway.ratelimit.RateLimiter;
-import io.github.apigateway.config.Route;
 import io.github.apigateway.http.GatewayException;
+import io.github.apigateway.ratelimit.RateLimitDecision;
+import io.github.apigateway.ratelimit.RateLimitGuard;
+import io.github.apigateway.ratelimit.RateLimitOutcome;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,61 +14,74 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Takes a token for the request from the limit that applies to it, after authentication (so
- * {@code user} and {@code client} count verified callers and {@code when} reads unforgeable headers)
- * and before the proxy. The cluster gets {@link #DECISION_TIMEOUT_MILLIS} to answer; past that, or on a
- * cluster error, {@code rate_limit_failure} decides: open lets the request through (counted and
- * logged), closed answers 503. Requests never wait on the cluster longer than that.
+ * Takes a token for the request from the limit that applies to it, after authentication (so {@code user}
+ * and {@code client} count verified callers and {@code when} reads unforgeable headers) and before the
+ * proxy. Most decisions are made at once from this node's lease; when the cluster must be asked, the
+ * request is suspended, not its thread: the answer (or the deadline) dispatches it back here, on a
+ * container thread, where it is let through to the proxy or refused.
  */
 final class RateLimitFilter extends HttpFilter {
 
-    static final long DECISION_TIMEOUT_MILLIS = 500;
-    private static final System.Logger LOG = System.getLogger(RateLimitFilter.class.getName());
+    private static final String PENDING = RateLimitFilter.class.getName() + ".pending";
 
-    private final transient RateLimitPolicy policy;
-    private final transient RateLimiter limiter;
-    private final transient AtomicLong failures;
+    private final transient RateLimitGuard guard;
 
-    RateLimitFilter(RateLimitPolicy policy, RateLimiter limiter, AtomicLong failures) {
-        this.policy = policy;
-        this.limiter = limiter;
-        this.failures = failures;
+    RateLimitFilter(RateLimitGuard guard) {
+        this.guard = guard;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            resume(request, response, chain);
+            return;
+        }
         RequestContext context = RequestContext.of(request);
-        if (context.hasRoute()) {
-            Route route = context.routeMatch().route();
-            RateLimit limit = policy.select(route, request);
-            if (limit != null) {
-                RateLimitDecision decision = decide(limit, policy.bucketKey(limit, route, context.identity(), request),
-                        context.requestId());
-                if (decision != null) {
-                    answer(decision, response);
-                }
-            }
+        if (!context.hasRoute()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        CompletableFuture<RateLimitOutcome> outcome = guard.check(context.routeMatch().route(), context.identity(),
+                new ServletRequestView(request));
+        if (outcome.isDone()) {
+            apply(outcome.join(), response);
+            chain.doFilter(request, response);
+            return;
+        }
+        // The wrapped request and response are the ones the dispatch hands on, identity headers included.
+        AsyncContext async = request.startAsync(request, response);
+        request.setAttribute(PENDING, outcome);
+        outcome.whenComplete((decided, failure) -> async.dispatch());
+    }
+
+    /** Back from the cluster; an async dispatch that did not come from here (an abort) passes through. */
+    @SuppressWarnings("unchecked")
+    private void resume(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Object pending = request.getAttribute(PENDING);
+        if (pending == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        request.removeAttribute(PENDING);
+        try {
+            apply(((CompletableFuture<RateLimitOutcome>) pending).join(), response);
+        } catch (GatewayException refused) {
+            // The request id filter, which answers refusals, does not run on async dispatches.
+            ErrorResponses.send(response, refused, RequestContext.of(request).requestId());
+            return;
         }
         chain.doFilter(request, response);
     }
 
-    /** @return the decision, or null when the cluster could not answer and the policy fails open */
-    private RateLimitDecision decide(RateLimit limit, String key, String requestId) {
-        try {
-            return limiter.consume(key, limit, DECISION_TIMEOUT_MILLIS);
-        } catch (TimeoutException | RuntimeException e) {
-            long count = failures.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "Request " + requestId + ": rate limit '" + limit.id()
-                    + "' could not be decided (" + e.getClass().getSimpleName() + "), failing "
-                    + (policy.failOpen() ? "open" : "closed") + "; " + count + " such failures so far");
-            if (policy.failOpen()) {
-                return null;
-            }
+    private static void apply(RateLimitOutcome outcome, HttpServletResponse response) {
+        if (outcome instanceof RateLimitOutcome.Decided decided) {
+            answer(decided.decision(), response);
+        } else if (outcome instanceof RateLimitOutcome.Undecided undecided && !undecided.passes()) {
             throw new GatewayException(503, "service_unavailable", "The rate limiter is not available.");
         }
     }

@@ -94,8 +94,10 @@ final class RequestIdFilter extends HttpFilter {
         public void onError(AsyncEvent event) {
         }
 
+        /** A new async cycle (the proxy, after the rate limiter resumed the request) drops listeners that do not re-register. */
         @Override
         public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.apigateway.ratelimit;
 import io.github.apigateway.http.Cidr;
 import org.junit.jupiter.api.Test;
 
-import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +13,7 @@ class ClientAddressTest {
     private final ClientAddress direct = new ClientAddress(List.of());
 
     private static String resolve(ClientAddress resolver, String peer, String... forwardedFor) {
-        return resolver.resolve(peer, Collections.enumeration(List.of(forwardedFor)));
+        return resolver.resolve(peer, List.of(forwardedFor));
     }
 
     @Test

@@ -11,37 +11,37 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes one token from a bucket, on the member that owns its key. The bucket is stored as
- * {@code double[]{tokens, updatedAtMillis}} and the answer travels as {@code long[]}: both are
- * Hazelcast's built-in array types, a few bytes on the wire and in memory, with no per-class schema.
- * A bucket expires (TTL) once it would be full again anyway, so idle clients cost no memory.
+ * Takes up to {@code wanted} tokens from a bucket, on the member that owns its key, atomically and with
+ * that member's clock. The bucket is stored as {@code double[]{tokens, updatedAtMillis}} and the answer
+ * travels as {@code long[]}: Hazelcast's built-in array types, a few bytes on the wire and in memory.
+ * The entry lives until the bucket would be full again (its TTL), so idle clients cost no memory.
  */
-final class ConsumeToken implements EntryProcessor<String, double[], long[]>, IdentifiedDataSerializable {
+final class GrantTokens implements EntryProcessor<String, double[], long[]>, IdentifiedDataSerializable {
 
     private long capacity;
     private double refillPerMilli;
+    private int wanted;
     private transient double[] written;
     private transient long ttlMillis;
 
-    ConsumeToken() {
+    GrantTokens() {
     }
 
-    ConsumeToken(long capacity, double refillPerMilli) {
+    GrantTokens(long capacity, double refillPerMilli, int wanted) {
         this.capacity = capacity;
         this.refillPerMilli = refillPerMilli;
+        this.wanted = wanted;
     }
 
     @Override
     public long[] process(Map.Entry<String, double[]> entry) {
-        double[] stored = entry.getValue();
-        BucketState previous = stored == null ? null : new BucketState(stored[0], (long) stored[1]);
-        TokenBucket.Outcome outcome = TokenBucket.tryConsume(previous, capacity, refillPerMilli, System.currentTimeMillis());
-        written = new double[]{outcome.state().tokens(), outcome.state().updatedAtMillis()};
-        ttlMillis = TokenBucket.millisToFull(capacity, refillPerMilli) + 1_000;
+        TokenBucket.Granted granted = TokenBucket.grant(StoredBucket.read(entry.getValue()), capacity, refillPerMilli,
+                System.currentTimeMillis(), wanted);
+        written = StoredBucket.write(granted.state());
+        ttlMillis = TokenBucket.millisToFull(granted.state().tokens(), capacity, refillPerMilli);
         ((ExtendedMapEntry<String, double[]>) entry).setValue(written, ttlMillis, TimeUnit.MILLISECONDS);
-        RateLimitDecision decision = outcome.decision();
-        return new long[]{decision.allowed() ? 1 : 0, decision.limit(), decision.remaining(),
-                decision.resetSeconds(), decision.retryAfterSeconds()};
+        Grant grant = granted.grant();
+        return new long[]{grant.granted(), grant.remaining(), grant.resetSeconds(), grant.millisToNextToken()};
     }
 
     /** Backups get the owner's result, not a second run with the backup member's clock. */
@@ -50,20 +50,22 @@ final class ConsumeToken implements EntryProcessor<String, double[], long[]>, Id
         return new ReplicateBucket(written, ttlMillis);
     }
 
-    static RateLimitDecision decision(long[] wire) {
-        return new RateLimitDecision(wire[0] == 1, wire[1], wire[2], wire[3], wire[4]);
+    static Grant grant(long[] wire) {
+        return new Grant((int) wire[0], wire[1], wire[2], wire[3]);
     }
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeLong(capacity);
         out.writeDouble(refillPerMilli);
+        out.writeInt(wanted);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         capacity = in.readLong();
         refillPerMilli = in.readDouble();
+        wanted = in.readInt();
     }
 
     @Override
@@ -73,6 +75,6 @@ final class ConsumeToken implements EntryProcessor<String, double[], long[]>, Id
 
     @Override
     public int getClassId() {
-        return RateLimitSerialization.CONSUME_TOKEN;
+        return RateLimitSerialization.GRANT_TOKENS;
     }
 }

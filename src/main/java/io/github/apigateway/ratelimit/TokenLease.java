@@ -1,0 +1,117 @@
+package io.github.apigateway.ratelimit;
+
+import io.github.apigateway.config.RateLimit;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Tokens this node took from one cluster bucket in advance and spends locally, so that a busy bucket
+ * costs one cluster call per batch instead of one per request. The batch starts at one token, doubles
+ * while the node keeps using whole leases, and halves when a lease ends unspent, up to {@code maxBatch}
+ * (a small share of the burst): what another node may be refused while this one still holds tokens is
+ * bounded by that share and the lease's lifetime. Unspent tokens go back to the cluster when the lease
+ * expires. When the cluster refuses, the refusal is remembered until the bucket can hold a token again
+ * (at most one lease lifetime), so a client hammering an empty bucket costs no cluster calls.
+ *
+ * <p>Thread-safe: every method holds this object's lock, briefly; the cluster is only ever called by
+ * the caller, outside the lock, after {@link #refill} claimed the call.
+ */
+final class TokenLease {
+
+    static final long LIFETIME_NANOS = 200_000_000L;
+    static final long IDLE_NANOS = 2_000_000_000L;
+
+    /** A refill to wait for; {@code toAsk > 0} means the caller must ask the cluster and complete it. */
+    record Refill(CompletableFuture<Grant> answer, int toAsk) {
+    }
+
+    private final RateLimit limit;
+    private final int maxBatch;
+    private int tokens;
+    private long expiresAtNanos;
+    private int nextBatch = 1;
+    private long clusterRemaining;
+    private long resetSeconds;
+    private long refusedUntilNanos;
+    private long retryAfterSeconds;
+    private CompletableFuture<Grant> pending;
+    private long lastUsedNanos;
+
+    TokenLease(RateLimit limit, int maxBatch, long nowNanos) {
+        this.limit = limit;
+        this.maxBatch = maxBatch;
+        this.lastUsedNanos = nowNanos;
+        this.refusedUntilNanos = nowNanos;
+    }
+
+    RateLimit limit() {
+        return limit;
+    }
+
+    /** A leased token for one request, a remembered refusal, or null when the cluster must be asked. */
+    synchronized RateLimitDecision take(long nowNanos) {
+        lastUsedNanos = nowNanos;
+        if (nowNanos - refusedUntilNanos < 0) {
+            return new RateLimitDecision(false, limit.capacity(), 0, resetSeconds, retryAfterSeconds);
+        }
+        if (tokens == 0) {
+            return null;
+        }
+        tokens--;
+        return new RateLimitDecision(true, limit.capacity(), clusterRemaining + tokens, resetSeconds, 0);
+    }
+
+    /**
+     * @param needed true when a request is waiting for a token; false to refill ahead of need, which
+     *               happens only once half of a batch of several is spent
+     * @return the refill to wait for, or null when none is due
+     */
+    synchronized Refill refill(boolean needed) {
+        if (pending != null) {
+            return new Refill(pending, 0);
+        }
+        if (!needed && (nextBatch < 2 || tokens > nextBatch / 2)) {
+            return null;
+        }
+        pending = new CompletableFuture<>();
+        int wanted = nextBatch;
+        nextBatch = Math.min(maxBatch, nextBatch * 2);
+        return new Refill(pending, wanted);
+    }
+
+    /** Records the cluster's answer to the refill that asked for {@code wanted}; the caller completes it. */
+    synchronized void granted(Grant grant, int wanted, long nowNanos) {
+        pending = null;
+        tokens += grant.granted();
+        expiresAtNanos = nowNanos + LIFETIME_NANOS;
+        clusterRemaining = grant.remaining();
+        resetSeconds = grant.resetSeconds();
+        if (grant.granted() < wanted) {
+            nextBatch = Math.max(1, grant.granted());
+        }
+        if (grant.granted() == 0) {
+            refusedUntilNanos = nowNanos + Math.min(LIFETIME_NANOS, grant.millisToNextToken() * 1_000_000L);
+            retryAfterSeconds = grant.retryAfterSeconds();
+        }
+    }
+
+    synchronized void refillFailed() {
+        pending = null;
+    }
+
+    /** @return the unspent tokens of a lease past its lifetime, which the caller gives back; 0 for none */
+    synchronized int expire(long nowNanos) {
+        if (tokens == 0 || nowNanos - expiresAtNanos < 0) {
+            return 0;
+        }
+        int unspent = tokens;
+        tokens = 0;
+        nextBatch = Math.max(1, nextBatch / 2);
+        return unspent;
+    }
+
+    /** Unused for a while, holding nothing and waiting for nothing: the node may forget it. */
+    synchronized boolean idle(long nowNanos) {
+        return tokens == 0 && pending == null && nowNanos - lastUsedNanos > IDLE_NANOS;
+    }
+}
