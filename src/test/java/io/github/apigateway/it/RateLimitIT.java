@@ -46,7 +46,8 @@ class RateLimitIT {
                     "requests_per_minute": 500, "burst": 50},
                    {"id": "public_limit", "source": "ip_address", "requests_per_minute": 60, "burst": 3},
                    {"id": "spoof_limit", "source": "ip_address", "requests_per_minute": 60, "burst": 3}],
-                 "default_rate_limits": ["public_limit"]}
+                 "default_rate_limits": ["public_limit"],
+                 "rate_limit_timeout_ms": 1000}
                 """.formatted(UPSTREAM.url(), KEYCLOAK.url()));
     }
 

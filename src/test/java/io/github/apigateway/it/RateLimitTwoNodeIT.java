@@ -15,16 +15,26 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two gateway nodes, the smallest cluster: one budget for both, per client address this time. */
+/**
+ * Two gateway nodes, the smallest cluster: one budget for both, whether a bucket is small (decided by the
+ * cluster per request) or large (spent from leases), and exact for buckets owned by either member.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RateLimitTwoNodeIT {
 
     private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
     private static final int BURST = 20;
+    private static final int LEASED_BURST = 200;
+    private static final int TENANT_BURST = 3;
 
     @ArquillianResource
     @OperateOnDeployment("first")
@@ -37,10 +47,17 @@ class RateLimitTwoNodeIT {
     private static WebArchive node(String name) {
         return GatewayDeployment.withConfig(name + ".war", """
                 {"services": {"upstream": {"instances": ["%s"]}},
-                 "routes": [{"id": "api", "path": "/api/*", "service": "upstream", "auth": "none"}],
-                 "rate_limits": [{"id": "per-address", "source": "ip_address", "requests_per_minute": 10, "burst": %d}],
-                 "default_rate_limits": ["per-address"]}
-                """.formatted(UPSTREAM.url(), BURST));
+                 "routes": [
+                   {"id": "api", "path": "/api/*", "service": "upstream", "auth": "none"},
+                   {"id": "leased", "path": "/leased/*", "service": "upstream", "auth": "none", "rate_limits": ["leased"]},
+                   {"id": "tenants", "path": "/tenants/*", "service": "upstream", "auth": "none", "rate_limits": ["per-tenant"]}],
+                 "rate_limits": [
+                   {"id": "per-address", "source": "ip_address", "requests_per_minute": 10, "burst": %d},
+                   {"id": "leased", "source": "route", "requests_per_minute": 1, "burst": %d},
+                   {"id": "per-tenant", "source": "header", "header_name": "X-Tenant", "requests_per_minute": 1, "burst": %d}],
+                 "default_rate_limits": ["per-address"],
+                 "rate_limit_timeout_ms": 1000}
+                """.formatted(UPSTREAM.url(), BURST, LEASED_BURST, TENANT_BURST));
     }
 
     @Deployment(name = "first", testable = false)
@@ -65,6 +82,37 @@ class RateLimitTwoNodeIT {
         awaitTwoMembers();
         int allowed = ConcurrentBurst.allowedOf(List.of(first, second), "/api/x", 80, BURST);
         assertTrue(allowed >= BURST && allowed <= BURST + 1, allowed + " requests allowed for a burst of " + BURST);
+    }
+
+    @Test
+    void aLeasedBucketSharedByTwoNodesAllowsItsBurstAndNoMore() throws Exception {
+        awaitTwoMembers();
+        int allowed = ConcurrentBurst.allowedOf(List.of(first, second), "/leased/x", 2 * LEASED_BURST, LEASED_BURST);
+        assertTrue(allowed >= LEASED_BURST && allowed <= LEASED_BURST + 1,
+                allowed + " requests allowed for a burst of " + LEASED_BURST);
+    }
+
+    @Test
+    void bucketsOwnedByEitherMemberAreDecidedExactlyFromBothNodes() throws Exception {
+        awaitTwoMembers();
+        List<String> tenants = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tenants.add("tenant-" + i);
+        }
+        try (ClusterView cluster = ClusterView.connect()) {
+            Set<UUID> owners = new HashSet<>(cluster.owners(tenants.stream().map(t -> "per-tenant|header=" + t).toList()).values());
+            assertEquals(2, owners.size(), "the tenants' buckets are spread over both members");
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        for (String tenant : tenants) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i <= TENANT_BURST; i++) {
+                URL node = i % 2 == 0 ? first : second;
+                statuses.add(client.send(HttpRequest.newBuilder(URI.create(node + "tenants/x")).header("X-Tenant", tenant).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+            assertEquals(List.of(200, 200, 200, 429), statuses, tenant);
+        }
     }
 
     private void awaitTwoMembers() throws Exception {

@@ -44,6 +44,11 @@ final class StandaloneMember implements AutoCloseable {
         new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
+    /** {@code kill -CONT}: the hung node carries on where it stopped. */
+    void resume() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-CONT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -15,9 +15,25 @@ class UnresponsiveOwnersTest {
     private final UUID hung = UUID.randomUUID();
     private final UUID healthy = UUID.randomUUID();
 
+    private void missTheDeadlineEnoughTimes(UUID owner) {
+        for (int i = 0; i < UnresponsiveOwners.MISSES_BEFORE_QUARANTINE; i++) {
+            owners.timedOut(owner);
+        }
+    }
+
     @Test
-    void anOwnerThatTimedOutIsNotAskedDuringItsQuarantine() {
+    void oneMissedDeadlineDoesNotQuarantineAnOwner() {
         owners.timedOut(hung);
+        owners.timedOut(hung);
+        assertTrue(owners.mayAsk(hung));
+        owners.answered(hung);
+        owners.timedOut(hung);
+        assertTrue(owners.mayAsk(hung), "an answer starts the count again");
+    }
+
+    @Test
+    void anOwnerThatMissedTheDeadlineSeveralTimesInARowIsNotAskedDuringItsQuarantine() {
+        missTheDeadlineEnoughTimes(hung);
         now += QUARANTINE - 1;
         assertFalse(owners.mayAsk(hung));
         assertTrue(owners.quarantined(hung));
@@ -26,7 +42,7 @@ class UnresponsiveOwnersTest {
 
     @Test
     void afterTheQuarantineExactlyOneRequestProbesWhileTheOthersStillFailFast() {
-        owners.timedOut(hung);
+        missTheDeadlineEnoughTimes(hung);
         now += QUARANTINE;
         assertTrue(owners.mayAsk(hung), "the probe");
         assertFalse(owners.mayAsk(hung), "everyone else, while the probe is out");
@@ -34,7 +50,7 @@ class UnresponsiveOwnersTest {
 
     @Test
     void anAnswerEndsTheQuarantine() {
-        owners.timedOut(hung);
+        missTheDeadlineEnoughTimes(hung);
         owners.answered(hung);
         assertTrue(owners.mayAsk(hung));
         assertFalse(owners.quarantined(hung));
