@@ -123,7 +123,7 @@ freeze_report() {
 # limits_apply_again MODE: right after SIGCONT, a new small bucket (burst 5) on each node takes
 # 8 requests: 5 must pass, then 3 be refused.
 limits_apply_again() {
-  local mode=$1 node port got ok=yes
+  local mode=$1 node port got ok=yes sizes split=""
   for node in node1 node2; do
     port=$NODE1_PORT; [ "$node" = node1 ] || port=$NODE2_PORT
     requests "$OUT/small-$mode-$node.curl" "small-$mode-$RUN_ID-$node" "http://127.0.0.1:$port/small/1k" 8
@@ -131,6 +131,8 @@ limits_apply_again() {
     finding "after SIGCONT ($mode): a new burst-5 bucket, 8 requests on $node: $got"
     [ "$got" = "200 200 200 200 200 429 429 429 " ] || ok=no
   done
-  finding "after SIGCONT ($mode): cluster size seen by node 1: $(health "$NODE1_PORT" members), by node 2: $(health "$NODE2_PORT" members)"
-  verdict "limits apply after SIGCONT ($mode)" "$ok" "a burst-5 bucket on each node: 5 pass, then 429"
+  sizes="$(health "$NODE1_PORT" members)/$(health "$NODE2_PORT" members)"
+  # Frozen past Hazelcast's 8 s, node 2 was dropped: each node then decides alone, which proves less.
+  [ "$sizes" = 2/2 ] || split=" (but the cluster had split: nodes 1/2 see $sizes members)"
+  verdict "limits apply after SIGCONT ($mode)" "$ok" "a burst-5 bucket on each node: 5 pass, then 429$split"
 }
