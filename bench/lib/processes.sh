@@ -1,0 +1,162 @@
+# shellcheck shell=bash
+# Sourced by bench/run.sh: starting, waiting for and stopping what the benchmark runs (nginx, Keycloak,
+# gateway nodes). Every process started is in PIDS (name -> pid) until stopped; stop_all, run on exit,
+# stops what is left, gateways first.
+
+declare -A PIDS=()
+
+# stop NAME: TERM, then KILL if it is still there after 15 s.
+stop() {
+  local name=$1 pid=${PIDS[$1]:-}
+  [ -n "$pid" ] || return 0
+  unset "PIDS[$name]"
+  # A stopped JVM (the SIGSTOP scenario) acts on TERM only once continued.
+  kill -CONT "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "$name did not stop in 15 s, killing it" >&2
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+stop_all() {
+  set +e
+  local name
+  for name in node2 node1 keycloak nginx; do stop "$name"; done
+  for name in "${!PIDS[@]}"; do stop "$name"; done
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for URL NAME LOG SECONDS: poll until URL answers 200, failing early if the process died.
+wait_for() {
+  local url=$1 name=$2 log=$3 seconds=$4 pid=${PIDS[$2]}
+  for _ in $(seq $((seconds * 5))); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name exited during start-up; end of $log:" >&2; tail -n 40 "$log" >&2; exit 1
+    fi
+    [ "$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$url")" = 200 ] && return 0
+    sleep 0.2
+  done
+  echo "$name did not answer 200 on $url within $seconds s; end of $log:" >&2; tail -n 40 "$log" >&2; exit 1
+}
+
+start_nginx() {
+  sed "s:@OUT@:$OUT:g" bench/nginx.conf.template >"$OUT/nginx.conf"
+  # As root, nginx's workers would run as 'nobody', which may not be allowed into the repo's directory.
+  local user=()
+  [ "$(id -u)" -ne 0 ] || user=(-g "user root;")
+  # -e: the error log before the config is read (the default, /var/log/nginx, may not be writable).
+  nginx -p "$OUT" -e "$OUT/nginx-error.log" -c "$OUT/nginx.conf" "${user[@]}" >"$OUT/nginx-stdout.log" 2>&1 &
+  PIDS[nginx]=$!
+  wait_for "$UPSTREAM_URL" nginx "$OUT/nginx-error.log" 30
+}
+
+# The project's Keycloak (the version pom.xml names), in dev mode with the demo realm the tests use, as
+# demo/keycloak.sh starts it but on ports of the benchmark's own. A copy of the distribution of its
+# own under target/keycloak-bench, unpacked from ~/.m2, so a test run using target/keycloak is not
+# disturbed; a fresh database each run, so the realm is imported as the file is now.
+start_keycloak() {
+  local version home tarball
+  version=$(sed -n "s:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p" pom.xml)
+  home=$ROOT/target/keycloak-bench/keycloak-$version
+  if [ ! -x "$home/bin/kc.sh" ]; then
+    tarball=$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.tar.gz
+    mkdir -p "$ROOT/target/keycloak-bench"
+    if [ -f "$tarball" ]; then
+      tar xzf "$tarball" -C "$ROOT/target/keycloak-bench"
+    else
+      mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+          -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:tar.gz" \
+          -DoutputDirectory="$ROOT/target/keycloak-bench" >&2
+    fi
+  fi
+  rm -rf "$home/data"
+  mkdir -p "$home/data/import"
+  cp src/test/resources/keycloak/demo-realm.json "$home/data/import/"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+      --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --health-enabled=true --import-realm \
+      >"$OUT/keycloak.log" 2>&1 &
+  PIDS[keycloak]=$!
+  wait_for "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" keycloak "$OUT/keycloak.log" 300
+}
+
+# A fresh access token of alice's from the demo realm (tokens live 5 minutes there).
+token() {
+  local token
+  token=$(curl -s --max-time 10 -d grant_type=password -d client_id=cli -d username=alice -d password=alice-password \
+    "http://127.0.0.1:$KEYCLOAK_PORT/realms/demo/protocol/openid-connect/token" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [ -n "$token" ] || { echo "Keycloak gave no token; see bench/out/keycloak.log" >&2; exit 1; }
+  echo "$token"
+}
+
+# The repository's hazelcast.xml with a cluster name and member ports of the benchmark's own, so no
+# other gateway or test run on the machine joins the benchmark's cluster (or the other way round).
+write_hazelcast_config() {
+  local members="" port
+  for port in $(seq "$HAZELCAST_FIRST_PORT" $((HAZELCAST_FIRST_PORT + 9))); do
+    members+="<member>127.0.0.1:$port</member>"
+  done
+  sed -e "s:<cluster-name>[^<]*</cluster-name>:<cluster-name>$CLUSTER_NAME</cluster-name>:" \
+      -e "s:<port \([^>]*\)>[0-9]*</port>:<port \1>$HAZELCAST_FIRST_PORT</port>:" \
+      -e "/<member-list>/,/<\/member-list>/c\\        <member-list>$members</member-list>" \
+      hazelcast.xml >"$OUT/hazelcast.xml"
+  grep -q "<cluster-name>$CLUSTER_NAME</cluster-name>" "$OUT/hazelcast.xml" \
+    && grep -q ">$HAZELCAST_FIRST_PORT</port>" "$OUT/hazelcast.xml" \
+    && grep -q "<member>127.0.0.1:$HAZELCAST_FIRST_PORT</member>" "$OUT/hazelcast.xml" \
+    || { echo "hazelcast.xml changed shape; cannot give the benchmark a cluster of its own" >&2; exit 1; }
+}
+
+# start_gateway NAME RUN PORT CONFIG: a gateway node (Jetty 12.1 through jetty-base, same as ./run.sh but
+# on loopback) with the given gateway config. Its log is bench/out/RUN.log, and java.io.tmpdir, which
+# holds its unpacked WAR, bench/out/tmp-RUN; bench/logging.properties switches the per-request access log off (nginx logs nothing either).
+start_gateway() {
+  local name=$1 run=$2 port=$3 config=$4
+  mkdir -p "$OUT/tmp-$run"
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
+  java -Djava.io.tmpdir="$OUT/tmp-$run" \
+       -Dgateway.config="$config" \
+       -Dhazelcast.config="$OUT/hazelcast.xml" \
+       -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
+       ${GATEWAY_JAVA_OPTS:-} \
+       -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$ROOT/jetty-base" \
+       jetty.http.host=127.0.0.1 jetty.http.port="$port" >"$OUT/$run.log" 2>&1 &
+  PIDS[$name]=$!
+  wait_for "http://127.0.0.1:$port/_gateway/health" "$name" "$OUT/$run.log" 120
+}
+
+# health PORT FIELD: a number from a gateway's /_gateway/health ("members" or "rate_limit_failures").
+health() {
+  { curl -s --max-time 5 "http://127.0.0.1:$1/_gateway/health" || true; } | sed -n "s/.*\"$2\":\([0-9][0-9]*\).*/\1/p"
+}
+
+# wait_members COUNT PORT...: until every node on these ports sees a cluster of COUNT, for up to 30 s.
+wait_members() {
+  local count=$1 port seen; shift
+  for _ in $(seq 60); do
+    seen=""
+    for port in "$@"; do seen+="$(health "$port" members)/"; done
+    [ "$seen" = "$(printf "$count/%.0s" "$@")" ] && return 0
+    sleep 0.5
+  done
+  echo "the gateway nodes on $* did not form a cluster of $count (they see ${seen%/}); see bench/out/*node*.log" >&2
+  exit 1
+}
+
+# check URL NAME [curl args]: one request before measuring, so a wrong route shows as an error, not as a
+# fast 404.
+check() {
+  local url=$1 name=$2 got; shift 2
+  got=$(curl -s --max-time 10 -o /dev/null -w '%{http_code} %{size_download}' "$@" "$url")
+  [ "$got" = "200 1024" ] || { echo "$name: expected '200 1024' (status, body bytes) from $url, got '$got'" >&2; exit 1; }
+}
+
+# rate_limit_header URL [curl args]: the RateLimit-Limit header of a response, empty when there is none.
+rate_limit_header() {
+  local url=$1; shift
+  curl -s --max-time 10 -o /dev/null -D - "$@" "$url" | tr -d '\r' | sed -n 's/^[Rr]ate[Ll]imit-[Ll]imit: *//p'
+}
