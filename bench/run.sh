@@ -163,9 +163,9 @@ check "$LIMITED_URL" gateway-limited -H "X-Bench-Key: key-1"
 check "http://127.0.0.1:$NODE2_PORT/limited/1k" node2-limited -H "X-Bench-Key: key-1"
 [ "$(rate_limit_header "$LIMITED_URL" -H "X-Bench-Key: key-1")" = 1000000000 ] \
   || { echo "gateway-limited: expected 'RateLimit-Limit: 1000000000' from $LIMITED_URL" >&2; exit 1; }
-{ for i in $(seq 1000); do echo "header_limit|header:key-$i"; done
-  echo "exact_limit|header:exact-$RUN_ID"
-  freeze_keys open | sed 's/^/header_limit|header:/'
+{ for i in $(seq 1000); do echo "header_limit|header=key-$i"; done
+  echo "exact_limit|header=exact-$RUN_ID"
+  freeze_keys open | sed 's/^/header_limit|header=/'
 } >"$OUT/keys-open.txt"
 ask_owners node1 "$OUT/keys-open.txt" "$OUT/owners-open.txt"
 finding "2 nodes: node 1 owns $(head -n 1000 "$OUT/owners-open.txt" | grep -c ' node1$' || true) of the 1,000 header buckets"
@@ -197,7 +197,7 @@ if [ "$FREEZE_CLOSED" = 1 ]; then
   start_gateway node1 node1-closed "$NODE1_PORT" "$CLOSED_CONFIG"
   start_gateway node2 node2-closed "$NODE2_PORT" "$CLOSED_CONFIG"
   wait_members 2 "$NODE1_PORT" "$NODE2_PORT"
-  freeze_keys closed | sed 's/^/header_limit|header:/' >"$OUT/keys-closed.txt"
+  freeze_keys closed | sed 's/^/header_limit|header=/' >"$OUT/keys-closed.txt"
   ask_owners node1-closed "$OUT/keys-closed.txt" "$OUT/owners-closed.txt"
   # fresh JVMs: compile the paths first, so the freeze measures the limiter, not the JIT
   wrk_run closed-warmup "$LIMITER_WARMUP" "$LIMITED_URL" "${KEYS[@]}"

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Sourced by bench/run.sh: the rate limiter's checks on two nodes (which member owns a bucket, exactness,
-# a frozen member). Bucket keys are "<limit id>|header:<X-Bench-Key value>", as RateLimitPolicy builds
+# a frozen member). Bucket keys are "<limit id>|header=<X-Bench-Key value>", as RateLimitPolicy builds
 # them; if the limiter keys its map differently, the owners printed are wrong (nothing else is).
 
 # ask_owners NODE1_RUN KEYS_FILE OUT_FILE: "BUCKET_KEY node1|node2" for each bucket key of KEYS_FILE,
@@ -49,7 +49,7 @@ exactness() {
   passed=$(cat "$OUT"/exact-?.codes | grep -c '^200$' || true)
   refused=$(cat "$OUT"/exact-?.codes | grep -c '^429$' || true)
   finding "exactness: burst 200, 400 requests, 4 streams over 2 nodes: $(statuses "$OUT"/exact-?.codes)" \
-          "(bucket owned by $(owner "exact_limit|header:$key" "$owners"))"
+          "(bucket owned by $(owner "exact_limit|header=$key" "$owners"))"
   verdict "exactness, 2 nodes" "$( [ "$passed" -ge 200 ] && [ "$passed" -le 210 ] && echo yes)" \
           "$passed passed (target 200-210), $refused refused with 429"
 }
@@ -87,7 +87,7 @@ freeze() {
 freeze_report() {
   local mode=$1 owners=$2 frozen_for=$3 members=$4 failures=$5 node codes max expected ok=yes
   cat "$OUT"/single-"$mode"-*.txt | while read -r key code time; do
-    echo "$key $code $time $(owner "header_limit|header:$key" "$owners")"
+    echo "$key $code $time $(owner "header_limit|header=$key" "$owners")"
   done >"$OUT/single-$mode.txt"
   max=$(awk '{ if ($3 > m) m = $3 } END { printf "%.3f", m }' "$OUT/single-$mode.txt")
   row "freeze-$mode-unlimited" "node 1 unlimited, just before the freeze ($mode)" "freeze-$mode-unlimited"
