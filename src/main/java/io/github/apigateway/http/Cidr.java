@@ -2,7 +2,6 @@ package io.github.apigateway.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 
 /** An IPv4 or IPv6 address block such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a block of one. */
 public record Cidr(byte[] network, int prefixLength) {
@@ -99,17 +98,11 @@ public record Cidr(byte[] network, int prefixLength) {
 
     /** Parses only IP literals: a host name here would mean a DNS lookup at startup and a surprise later. */
     private static byte[] parseLiteral(String text) {
-        boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}")
-                && Arrays.stream(text.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
-        boolean ipv6 = text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+");
-        if (!ipv4 && !ipv6) {
+        byte[] address = parseAddress(text);
+        if (address == null) {
             throw new IllegalArgumentException("must be an IP address or CIDR block such as 10.0.0.0/8 or ::1/128");
         }
-        try {
-            return InetAddress.getByName(text).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid IP address");
-        }
+        return address;
     }
 
     private static byte[] masked(byte[] address, int prefix) {

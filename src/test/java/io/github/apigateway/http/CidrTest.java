@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,5 +123,25 @@ class CidrTest {
     @Test
     void aSignedPrefixLengthIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/+8"));
+    }
+
+    @Test
+    void anAddressFromAHeaderIsParsedWithoutALookup() {
+        assertArrayEquals(new byte[]{(byte) 198, 51, 100, 7}, Cidr.parseAddress("198.51.100.7"));
+        assertEquals(16, Cidr.parseAddress("2001:db8::1").length);
+        assertNull(Cidr.parseAddress("localhost"));
+        assertNull(Cidr.parseAddress("256.1.1.1"));
+        assertNull(Cidr.parseAddress("1.2.3"));
+        assertNull(Cidr.parseAddress("1.2.3.4.5"));
+        assertNull(Cidr.parseAddress("1..2.3"));
+        assertNull(Cidr.parseAddress(""));
+    }
+
+    @Test
+    void aBlockContainsTheBytesOfItsAddressesOnly() {
+        Cidr block = Cidr.parse("10.1.0.0/17");
+        assertTrue(block.contains(Cidr.parseAddress("10.1.127.255")));
+        assertFalse(block.contains(Cidr.parseAddress("10.1.128.0")));
+        assertFalse(block.contains(Cidr.parseAddress("::1")), "another family");
     }
 }

@@ -75,7 +75,7 @@ class RateLimitClusterIT {
                    {"id": "per-tenant", "source": "header", "header_name": "X-Tenant", "requests_per_minute": 60000},
                    {"id": "small-per-tenant", "source": "header", "header_name": "X-Tenant", "requests_per_minute": 1, "burst": %d}],
                  "rate_limit_failure": "%s",
-                 "rate_limit_timeout_ms": 250}
+                 "rate_limit_timeout_ms": 500}
                 """.formatted(UPSTREAM.url(), BURST, SMALL_BURST, failure);
     }
 
