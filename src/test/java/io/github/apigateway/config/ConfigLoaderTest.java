@@ -293,4 +293,19 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("/nonexistent/gateway.json"));
         assertTrue(e.getMessage().contains("file not found"));
     }
+
+    @Test
+    void theRateLimitDecisionWaitsAtMost50MillisecondsUnlessConfigured() {
+        assertEquals(Duration.ofMillis(50), load(withRoute("")).rateLimitTimeout());
+        String configured = withRoute("").replaceFirst("\\}\\s*$", ", \"rate_limit_timeout_ms\": 200 }");
+        assertEquals(Duration.ofMillis(200), load(configured).rateLimitTimeout());
+    }
+
+    @Test
+    void aRateLimitTimeoutMustBePositive() {
+        String zero = withRoute("").replaceFirst("\\}\\s*$", ", \"rate_limit_timeout_ms\": 0 }");
+        ConfigProblem problem = onlyProblem(zero);
+        assertEquals("rate_limit_timeout_ms", problem.path());
+        assertEquals("must be greater than 0", problem.reason());
+    }
 }
