@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class TokenLease {
 
-    static final long LIFETIME_NANOS = 200_000_000L;
+    static final long LIFETIME_NANOS = 1_000_000_000L;
     static final long IDLE_NANOS = 2_000_000_000L;
 
     /** A refill to wait for; {@code toAsk > 0} means the caller must ask the cluster and complete it. */
