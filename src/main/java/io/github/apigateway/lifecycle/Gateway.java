@@ -55,7 +55,7 @@ public final class Gateway {
     private static RateLimitGuard rateLimitGuard(ValidatedConfig config, ClusterMember cluster, RateLimitTimer timer,
                                                  RateLimitFailures failures) {
         LeasingRateLimiter limiter = new LeasingRateLimiter(
-                new ClusterBuckets(cluster.hazelcast(), timer, config.rateLimitTimeout()), System::nanoTime,
+                new ClusterBuckets(cluster.hazelcast(), timer), System::nanoTime,
                 config.rateLimitTimeout().toNanos());
         timer.scheduleWithFixedDelay(limiter::sweep, LeasingRateLimiter.SWEEP_MILLIS, LeasingRateLimiter.SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);

@@ -8,11 +8,12 @@ import java.util.concurrent.CompletableFuture;
 public interface BucketStore {
 
     /**
-     * Asks the bucket {@code key} of {@code limit} for up to {@code wanted} tokens. The answer comes
-     * within the store's deadline or the future fails ({@link java.util.concurrent.TimeoutException}
-     * past the deadline, {@link OwnerUnresponsiveException} at once while the key's owner is known to hang).
+     * Asks the bucket {@code key} of {@code limit} for up to {@code wanted} tokens. The answer comes by
+     * {@code deadlineNanos} (on the {@link System#nanoTime} scale) or the future fails
+     * ({@link java.util.concurrent.TimeoutException} past the deadline, {@link OwnerUnresponsiveException}
+     * at once while the key's owner is known to hang).
      */
-    CompletableFuture<Grant> grant(String key, RateLimit limit, int wanted);
+    CompletableFuture<Grant> grant(String key, RateLimit limit, int wanted, long deadlineNanos);
 
     /** Puts back tokens a node leased and did not spend; best effort (lost tokens only make limits stricter). */
     void giveBack(String key, RateLimit limit, int tokens);

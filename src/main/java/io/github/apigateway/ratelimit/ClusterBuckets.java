@@ -40,14 +40,12 @@ public final class ClusterBuckets implements BucketStore {
     private final IMap<String, double[]> buckets;
     private final PartitionService partitions;
     private final ScheduledExecutorService timer;
-    private final long deadlineNanos;
     private final UnresponsiveOwners unresponsive;
 
-    public ClusterBuckets(HazelcastInstance hazelcast, ScheduledExecutorService timer, Duration deadline) {
+    public ClusterBuckets(HazelcastInstance hazelcast, ScheduledExecutorService timer) {
         this.buckets = hazelcast.getMap(MAP_NAME);
         this.partitions = hazelcast.getPartitionService();
         this.timer = timer;
-        this.deadlineNanos = deadline.toNanos();
         this.unresponsive = new UnresponsiveOwners(QUARANTINE.toNanos(), System::nanoTime);
     }
 
@@ -73,7 +71,7 @@ public final class ClusterBuckets implements BucketStore {
     }
 
     @Override
-    public CompletableFuture<Grant> grant(String key, RateLimit limit, int wanted) {
+    public CompletableFuture<Grant> grant(String key, RateLimit limit, int wanted, long deadlineNanos) {
         UUID owner = ownerOf(key);
         if (!unresponsive.mayAsk(owner)) {
             return CompletableFuture.failedFuture(new OwnerUnresponsiveException());
@@ -83,7 +81,7 @@ public final class ClusterBuckets implements BucketStore {
             if (answer.completeExceptionally(new TimeoutException("no answer from the bucket's owner in time"))) {
                 unresponsive.timedOut(owner);
             }
-        }, deadlineNanos, TimeUnit.NANOSECONDS);
+        }, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         buckets.submitToKey(key, new GrantTokens(limit.capacity(), limit.refillPerMilli(), wanted))
                 .whenCompleteAsync((wire, failure) -> {
                     deadline.cancel(false);

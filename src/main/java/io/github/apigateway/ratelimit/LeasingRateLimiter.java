@@ -43,10 +43,11 @@ public final class LeasingRateLimiter implements RateLimiter {
     public CompletableFuture<RateLimitDecision> acquire(String key, RateLimit limit) {
         int maxBatch = maxBatch(limit);
         TokenLease lease = maxBatch < 2 ? null : lease(key, limit, maxBatch);
+        long deadline = nanoClock.getAsLong() + deadlineNanos;
         if (lease == null) {
-            return store.grant(key, limit, 1).thenApply(grant -> decision(grant, limit));
+            return store.grant(key, limit, 1, deadline).thenApply(grant -> decision(grant, limit));
         }
-        return fromLease(key, lease, nanoClock.getAsLong() + deadlineNanos);
+        return fromLease(key, lease, deadline);
     }
 
     static int maxBatch(RateLimit limit) {
@@ -67,7 +68,7 @@ public final class LeasingRateLimiter implements RateLimiter {
         if (decision != null) {
             TokenLease.Refill ahead = lease.refill(false);
             if (ahead != null && ahead.toAsk() > 0) {
-                ask(key, lease, ahead);
+                ask(key, lease, ahead, now + deadlineNanos);
             }
             return CompletableFuture.completedFuture(decision);
         }
@@ -76,13 +77,13 @@ public final class LeasingRateLimiter implements RateLimiter {
         }
         TokenLease.Refill refill = lease.refill(true);
         if (refill.toAsk() > 0) {
-            ask(key, lease, refill);
+            ask(key, lease, refill, deadline);
         }
         return refill.answer().thenCompose(grant -> fromLease(key, lease, deadline));
     }
 
-    private void ask(String key, TokenLease lease, TokenLease.Refill refill) {
-        store.grant(key, lease.limit(), refill.toAsk()).whenComplete((grant, failure) -> {
+    private void ask(String key, TokenLease lease, TokenLease.Refill refill, long deadline) {
+        store.grant(key, lease.limit(), refill.toAsk(), deadline).whenComplete((grant, failure) -> {
             if (failure != null) {
                 lease.refillFailed();
                 refill.answer().completeExceptionally(failure);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +42,7 @@ class ClusterBucketsTest {
         config.addMapConfig(ClusterBuckets.mapConfig(MAX_BUCKETS));
         hazelcast = Hazelcast.newHazelcastInstance(config);
         timer = Executors.newSingleThreadScheduledExecutor();
-        buckets = new ClusterBuckets(hazelcast, timer, Duration.ofSeconds(5));
+        buckets = new ClusterBuckets(hazelcast, timer);
     }
 
     @AfterAll
@@ -53,7 +52,11 @@ class ClusterBucketsTest {
     }
 
     private static Grant grant(String key, RateLimit limit, int wanted) throws Exception {
-        return buckets.grant(key, limit, wanted).get(5, TimeUnit.SECONDS);
+        return buckets.grant(key, limit, wanted, inFiveSeconds()).get(5, TimeUnit.SECONDS);
+    }
+
+    private static long inFiveSeconds() {
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     }
 
     private static RateLimit limit(long requestsPerMinute, long burst) {
@@ -108,7 +111,7 @@ class ClusterBucketsTest {
         for (int i = 0; i < keys; i += 1_000) {
             List<CompletableFuture<Grant>> batch = new ArrayList<>();
             for (int j = i; j < i + 1_000; j++) {
-                batch.add(buckets.grant("invented-" + j, limit, 1));
+                batch.add(buckets.grant("invented-" + j, limit, 1, inFiveSeconds()));
             }
             for (CompletableFuture<Grant> grant : batch) {
                 grant.get(30, TimeUnit.SECONDS);

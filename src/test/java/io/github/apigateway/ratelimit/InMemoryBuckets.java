@@ -28,7 +28,7 @@ final class InMemoryBuckets implements BucketStore {
     }
 
     @Override
-    public synchronized CompletableFuture<Grant> grant(String key, RateLimit limit, int wanted) {
+    public synchronized CompletableFuture<Grant> grant(String key, RateLimit limit, int wanted, long deadlineNanos) {
         grantCalls++;
         CompletableFuture<Grant> answer = new CompletableFuture<>();
         Runnable decide = () -> answer.complete(decide(key, limit, wanted));
