@@ -1,9 +1,7 @@
 package io.github.apigateway.auth;
 
 import io.github.apigateway.config.ApiKeySettings;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.Optional;
 
@@ -24,7 +22,7 @@ final class ApiKeyVerifier {
     }
 
     Optional<Identity> verify(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
+        byte[] presented = Sha256.of(presentedKey);
         ApiKeySettings.ApiKey match = null;
         for (ApiKeySettings.ApiKey key : settings.keys()) {
             if (MessageDigest.isEqual(presented, key.sha256())) {
@@ -36,13 +34,5 @@ final class ApiKeyVerifier {
         }
         return Optional.of(new Identity(match.id(), null, new HashSet<>(match.roles()), match.id(), null,
                 Identity.Credential.API_KEY));
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

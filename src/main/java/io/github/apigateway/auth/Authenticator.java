@@ -5,15 +5,13 @@ import io.github.apigateway.config.AuthMode;
 import io.github.apigateway.config.BrowserSettings;
 import io.github.apigateway.config.TokenSettings;
 import io.github.apigateway.http.GatewayException;
-import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds and verifies the credential a route asks for: a bearer token, an API key, either, or a browser
- * login session.
+ * login session, from the {@link Credentials} the web layer read off the request.
  * Built once from the config; holds no per-request state.
  */
 public final class Authenticator {
@@ -57,20 +55,20 @@ public final class Authenticator {
      * @throws GatewayException 401 without a valid credential, 400 for a malformed one, 503 when the
      *                          identity provider is needed and cannot be reached
      */
-    public Identity authenticate(AuthMode mode, HttpServletRequest request) {
+    public Identity authenticate(AuthMode mode, Credentials credentials) {
         return switch (mode) {
             case NONE -> null;
-            case BEARER -> bearer(request).orElseThrow(() -> missing("A bearer token is required."));
-            case API_KEY -> apiKey(request).orElseThrow(() -> missing("An API key is required."));
-            case ANY -> bearer(request).or(() -> apiKey(request))
+            case BEARER -> bearer(credentials).orElseThrow(() -> missing("A bearer token is required."));
+            case API_KEY -> apiKey(credentials).orElseThrow(() -> missing("An API key is required."));
+            case ANY -> bearer(credentials).or(() -> apiKey(credentials))
                     .orElseThrow(() -> missing("A bearer token or an API key is required."));
-            case BROWSER -> Optional.ofNullable(browserLogin.currentIdentity(request))
+            case BROWSER -> Optional.ofNullable(browserLogin.currentIdentity(credentials.login()))
                     .orElseThrow(() -> missing("A login is required."));
         };
     }
 
-    private Optional<Identity> bearer(HttpServletRequest request) {
-        List<String> values = Collections.list(request.getHeaders("Authorization"));
+    private Optional<Identity> bearer(Credentials credentials) {
+        List<String> values = credentials.authorization();
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -88,8 +86,8 @@ public final class Authenticator {
         return Optional.of(tokens.verify(token));
     }
 
-    private Optional<Identity> apiKey(HttpServletRequest request) {
-        String key = request.getHeader(apiKeys.header());
+    private Optional<Identity> apiKey(Credentials credentials) {
+        String key = credentials.apiKey();
         if (key == null) {
             return Optional.empty();
         }

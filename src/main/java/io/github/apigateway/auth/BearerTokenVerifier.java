@@ -21,6 +21,7 @@ import io.github.apigateway.http.GatewayException;
 
 import java.net.MalformedURLException;
 import java.text.ParseException;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +33,10 @@ import java.util.Set;
  * an asymmetric algorithm that agrees with the key (so no {@code none} and no HMAC keyed with the public
  * key), then the claims ({@link KeycloakClaimsVerifier}). The JWKS is fetched once and cached; a token
  * naming an unknown {@code kid} triggers a refetch, rate limited so a flood of such tokens costs only a
- * few fetches; when Keycloak is down the cached keys keep working. One verifier serves all threads: the
- * nimbus processor is thread-safe once configured.
+ * few fetches; when Keycloak is down the cached keys keep working. A token that passed is remembered
+ * until its {@code exp} ({@link VerifiedTokenCache}), so its next request skips the signature check.
+ * One verifier serves all threads: the nimbus processor is thread-safe once configured, the cache is
+ * concurrent.
  */
 final class BearerTokenVerifier {
 
@@ -50,9 +53,11 @@ final class BearerTokenVerifier {
 
     private final TokenSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final VerifiedTokenCache verified;
 
-    BearerTokenVerifier(TokenSettings settings, JWKSource<SecurityContext> keys) {
+    BearerTokenVerifier(TokenSettings settings, JWKSource<SecurityContext> keys, VerifiedTokenCache verified) {
         this.settings = settings;
+        this.verified = verified;
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
@@ -69,7 +74,8 @@ final class BearerTokenVerifier {
                     .retrying(true)
                     .outageTolerantForever()
                     .build();
-            return new BearerTokenVerifier(settings, keys);
+            return new BearerTokenVerifier(settings, keys,
+                    new VerifiedTokenCache(VerifiedTokenCache.MAXIMUM_SIZE, InstantSource.system()));
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("JWKS URL " + settings.jwksUri(), e);
         }
@@ -83,6 +89,10 @@ final class BearerTokenVerifier {
      * @throws GatewayException 401 for a token that is not valid, 503 when no key can be had to check it
      */
     Identity verify(String token) {
+        return verified.verify(token, this::check);
+    }
+
+    private VerifiedToken check(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -99,7 +109,8 @@ final class BearerTokenVerifier {
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw Challenges.invalidToken(settings.realm(), "The access token is malformed or its signature is not valid");
         }
-        return identity(claims);
+        // exp is a required claim (KeycloakClaimsVerifier), so every token that passed has one.
+        return new VerifiedToken(identity(claims), claims.getExpirationTime().toInstant());
     }
 
     private Identity identity(JWTClaimsSet claims) {

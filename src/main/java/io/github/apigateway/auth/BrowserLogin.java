@@ -26,9 +26,6 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.github.apigateway.http.GatewayException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -42,8 +39,10 @@ import java.time.Instant;
  * Keycloak single sign-on for browsers (OIDC authorization code flow with PKCE S256, RFC 7636), with
  * oauth2-oidc-sdk: an unauthenticated navigation is redirected to Keycloak; the callback checks
  * {@code state}, redeems the code with the PKCE verifier, validates the ID token and its {@code nonce},
- * and keeps the tokens in the server-side session. Access tokens are refreshed shortly before they
- * expire; logout ends the Keycloak session too.
+ * and keeps the tokens in the browser's server-side {@link LoginStateStore}. Access tokens are refreshed
+ * shortly before they expire; logout ends the Keycloak session too. Each step returns the
+ * {@link BrowserRedirect} the web layer sends; nothing here touches a request or a response.
+ * Holds no per-browser state itself, so one instance serves all threads.
  */
 public final class BrowserLogin {
 
@@ -69,25 +68,24 @@ public final class BrowserLogin {
         }
     }
 
-    /** The logged-in caller of this browser session, refreshing its token when due; null when not logged in. */
-    public Identity currentIdentity(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(BrowserSession.ATTRIBUTE) instanceof BrowserSession login)) {
+    /** The logged-in caller of this browser, refreshing its token when due; null when not logged in. */
+    public Identity currentIdentity(LoginStateStore store) {
+        if (!(store.load() instanceof BrowserSession login)) {
             return null;
         }
         if (login.expiresWithin(REFRESH_MARGIN, Instant.now())) {
             login = refresh(login);
             if (login == null) {
-                session.removeAttribute(BrowserSession.ATTRIBUTE);
+                store.clear();
                 return null;
             }
-            session.setAttribute(BrowserSession.ATTRIBUTE, login);
+            store.save(login);
         }
         try {
             return tokens.verify(login.accessToken());
         } catch (GatewayException e) {
             if (e.status() == 401) {
-                session.removeAttribute(BrowserSession.ATTRIBUTE);
+                store.clear();
                 return null;
             }
             throw e;
@@ -95,46 +93,49 @@ public final class BrowserLogin {
     }
 
     /** A page navigation gets the login; anything else (XHR, API calls) gets a 401 to handle itself. */
-    public static boolean isNavigation(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    public static boolean isNavigation(String method, String accept) {
+        boolean safe = "GET".equals(method) || "HEAD".equals(method);
         return safe && accept != null && accept.contains("text/html");
     }
 
-    public void redirectToLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * Starts a login: a fresh {@code state}, {@code nonce} and PKCE verifier kept for this browser, and the
+     * redirect to Keycloak.
+     *
+     * @param root     the gateway's root as the browser addresses it: {@code {scheme}://{host}{context path}}
+     * @param returnTo where the browser goes once logged in: the path and query it asked for
+     */
+    public BrowserRedirect startLogin(LoginStateStore store, String root, String returnTo) {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        String query = request.getQueryString();
-        String returnTo = request.getRequestURI() + (query == null ? "" : "?" + query);
-        request.getSession(true).setAttribute(PendingLogin.ATTRIBUTE,
-                new PendingLogin(state.getValue(), nonce.getValue(), verifier.getValue(), returnTo));
+        store.save(new PendingLogin(state.getValue(), nonce.getValue(), verifier.getValue(), returnTo));
         URI login = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"),
-                new ClientID(settings.clientId()), callbackUri(request))
+                new ClientID(settings.clientId()), callbackUri(root))
                 .endpointURI(settings.authorizationEndpoint())
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build()
                 .toURI();
-        response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(login.toString());
+        return new BrowserRedirect(login.toString(), BrowserRedirect.SessionChange.KEEP);
     }
 
-    /** {@code GET /_gateway/callback}: Keycloak sends the browser back here with the code. */
-    public void completeLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpSession session = request.getSession(false);
-        PendingLogin pending = session == null ? null : (PendingLogin) session.getAttribute(PendingLogin.ATTRIBUTE);
-        String state = request.getParameter("state");
-        if (pending == null || state == null || !state.equals(pending.state())) {
+    /**
+     * {@code GET /_gateway/callback}: Keycloak sends the browser back here with the code.
+     *
+     * @param state the callback's {@code state} parameter, null when absent
+     * @param code  the callback's {@code code} parameter, null when absent
+     */
+    public BrowserRedirect completeLogin(LoginStateStore store, String root, String state, String code) {
+        if (!(store.load() instanceof PendingLogin pending) || state == null || !state.equals(pending.state())) {
             throw GatewayException.badRequest("The login response does not belong to a login started by this browser.");
         }
-        session.removeAttribute(PendingLogin.ATTRIBUTE);
-        String code = request.getParameter("code");
+        store.clear();
         if (code == null) {
             throw new GatewayException(401, "login_failed", "The identity provider did not complete the login.");
         }
-        OIDCTokens issued = redeem(new AuthorizationCodeGrant(new AuthorizationCode(code), callbackUri(request),
+        OIDCTokens issued = redeem(new AuthorizationCodeGrant(new AuthorizationCode(code), callbackUri(root),
                 new CodeVerifier(pending.codeVerifier())));
         try {
             idTokens.validate(issued.getIDToken(), new Nonce(pending.nonce()));
@@ -142,32 +143,20 @@ public final class BrowserLogin {
             throw new GatewayException(401, "login_failed", "The identity provider's answer could not be verified.");
         }
         tokens.verify(issued.getAccessToken().getValue());
-        // A new session id after login, so an id planted before it is worthless (session fixation).
-        request.changeSessionId();
-        session.setAttribute(BrowserSession.ATTRIBUTE, sessionOf(issued, null));
-        response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(pending.returnTo());
+        store.save(sessionOf(issued, null));
+        return new BrowserRedirect(pending.returnTo(), BrowserRedirect.SessionChange.NEW_ID);
     }
 
     /** {@code /_gateway/logout}: ends the gateway session and Keycloak's, then returns to the context root. */
-    public void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpSession session = request.getSession(false);
-        String idToken = null;
-        if (session != null) {
-            if (session.getAttribute(BrowserSession.ATTRIBUTE) instanceof BrowserSession login) {
-                idToken = login.idToken();
-            }
-            session.invalidate();
-        }
-        String returnTo = origin(request) + request.getContextPath() + "/";
+    public BrowserRedirect logout(LoginStateStore store, String root) {
+        String idToken = store.load() instanceof BrowserSession login ? login.idToken() : null;
         StringBuilder target = new StringBuilder(settings.endSessionEndpoint().toString())
                 .append("?client_id=").append(encode(settings.clientId()))
-                .append("&post_logout_redirect_uri=").append(encode(returnTo));
+                .append("&post_logout_redirect_uri=").append(encode(root + "/"));
         if (idToken != null) {
             target.append("&id_token_hint=").append(encode(idToken));
         }
-        response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(target.toString());
+        return new BrowserRedirect(target.toString(), BrowserRedirect.SessionChange.END);
     }
 
     private BrowserSession refresh(BrowserSession login) {
@@ -214,13 +203,8 @@ public final class BrowserLogin {
                 idToken, Instant.now().plusSeconds(lifetime > 0 ? lifetime : 60));
     }
 
-    private static URI callbackUri(HttpServletRequest request) {
-        return URI.create(origin(request) + request.getContextPath() + CALLBACK_PATH);
-    }
-
-    private static String origin(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        return request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort());
+    private static URI callbackUri(String root) {
+        return URI.create(root + CALLBACK_PATH);
     }
 
     private static String encode(String value) {

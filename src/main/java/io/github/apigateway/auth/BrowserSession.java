@@ -1,20 +1,18 @@
 package io.github.apigateway.auth;
 
-import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A browser's login, kept server-side in its {@code HttpSession}: the browser holds only the session
- * cookie, never a token. Serializable so that containers that persist sessions keep logins.
+ * A browser's completed login, kept server-side in its {@link LoginStateStore}: the browser holds only
+ * the session cookie, never a token.
  *
  * @param refreshToken null when Keycloak issued none
  */
 record BrowserSession(String accessToken, String refreshToken, String idToken, Instant accessTokenExpiresAt)
-        implements Serializable {
+        implements LoginState {
 
-    static final String ATTRIBUTE = BrowserSession.class.getName();
-
-    boolean expiresWithin(java.time.Duration margin, Instant now) {
+    boolean expiresWithin(Duration margin, Instant now) {
         return accessTokenExpiresAt.minus(margin).isBefore(now);
     }
 }

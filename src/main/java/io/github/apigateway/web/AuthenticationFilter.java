@@ -2,6 +2,7 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.auth.BrowserLogin;
+import io.github.apigateway.auth.Credentials;
 import io.github.apigateway.auth.Identity;
 import io.github.apigateway.config.AuthMode;
 import jakarta.servlet.FilterChain;
@@ -34,12 +35,14 @@ final class AuthenticationFilter extends HttpFilter {
             return;
         }
         AuthMode mode = context.routeMatch().route().auth();
-        if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request)
-                && authenticator.browserLogin().currentIdentity(request) == null) {
-            authenticator.browserLogin().redirectToLogin(request, response);
+        Credentials credentials = RequestCredentials.of(request, authenticator.apiKeyHeader());
+        if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request.getMethod(), request.getHeader("Accept"))
+                && authenticator.browserLogin().currentIdentity(credentials.login()) == null) {
+            BrowserRedirects.send(authenticator.browserLogin().startLogin(credentials.login(),
+                    BrowserRedirects.root(request), BrowserRedirects.requestTarget(request)), request, response);
             return;
         }
-        Identity identity = authenticator.authenticate(mode, request);
+        Identity identity = authenticator.authenticate(mode, credentials);
         context.identity(identity);
         chain.doFilter(new IdentityHeadersRequest(request, identity, authenticator.apiKeyHeader()), response);
     }

@@ -1,6 +1,7 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.auth.BrowserLogin;
+import io.github.apigateway.auth.BrowserRedirect;
 import io.github.apigateway.http.GatewayException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,11 +27,12 @@ final class BrowserLoginServlet extends HttpServlet {
         if (login == null) {
             throw new GatewayException(404, "not_found", "Browser login is not configured.");
         }
-        if (request.getServletPath().equals(BrowserLogin.CALLBACK_PATH)) {
-            login.completeLogin(request, response);
-        } else {
-            login.logout(request, response);
-        }
+        HttpSessionLoginStore store = new HttpSessionLoginStore(request);
+        String root = BrowserRedirects.root(request);
+        BrowserRedirect redirect = request.getServletPath().equals(BrowserLogin.CALLBACK_PATH)
+                ? login.completeLogin(store, root, request.getParameter("state"), request.getParameter("code"))
+                : login.logout(store, root);
+        BrowserRedirects.send(redirect, request, response);
     }
 
     @Override

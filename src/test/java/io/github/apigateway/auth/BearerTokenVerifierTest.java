@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +47,16 @@ class BearerTokenVerifierTest {
     private final TokenSettings settings = new TokenSettings(ISSUER, URI.create(ISSUER + "/protocol/openid-connect/certs"),
             "demo", "gateway", Set.of("gateway"), Duration.ofSeconds(30));
     private final BearerTokenVerifier verifier = new BearerTokenVerifier(settings,
-            new ImmutableJWKSet<>(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK()))));
+            new ImmutableJWKSet<>(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK()))), newCache());
+
+    /** The realm's published keys, which a test may change, and a verifier that reads them. */
+    private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(RSA.toPublicJWK()));
+    private final BearerTokenVerifier rotating = new BearerTokenVerifier(settings,
+            (selector, context) -> selector.select(published.get()), newCache());
+
+    private static VerifiedTokenCache newCache() {
+        return new VerifiedTokenCache(100, InstantSource.system());
+    }
 
     private static JWTClaimsSet.Builder validClaims() {
         Instant now = Instant.now();
@@ -194,9 +205,25 @@ class BearerTokenVerifierTest {
     @Test
     void noAudienceCheckWhenNoneIsConfigured() {
         BearerTokenVerifier lenient = new BearerTokenVerifier(new TokenSettings(ISSUER, settings.jwksUri(), "demo", "gateway",
-                Set.of(), Duration.ofSeconds(30)), new ImmutableJWKSet<>(new JWKSet(RSA.toPublicJWK())));
+                Set.of(), Duration.ofSeconds(30)), new ImmutableJWKSet<>(new JWKSet(RSA.toPublicJWK())), newCache());
         Identity identity = lenient.verify(with(c -> c.audience("account").claim("azp", "x")));
         assertEquals("x", identity.clientId());
+    }
+
+    @Test
+    void aTokenSignedByAKeyNoLongerInTheJwksIsRejected() {
+        published.set(new JWKSet());
+        GatewayException e = assertThrows(GatewayException.class, () -> rotating.verify(rsaSigned(validClaims().build())));
+        assertEquals(401, e.status());
+    }
+
+    /** The price of the verified token cache: the key's removal does not reach a token verified before it. */
+    @Test
+    void aTokenVerifiedBeforeItsSigningKeyLeftTheJwksStaysAcceptedUntilItsExp() {
+        String token = rsaSigned(validClaims().build());
+        rotating.verify(token);
+        published.set(new JWKSet());
+        assertEquals("user-1", rotating.verify(token).subject());
     }
 
     private static RSASSASigner rsaSigner(RSAKey key) {

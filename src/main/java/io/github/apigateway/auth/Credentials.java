@@ -1,0 +1,20 @@
+package io.github.apigateway.auth;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a request presents to be authenticated, read from it by the web layer: the values of its
+ * {@code Authorization} headers, the value of the API key header, and its browser's login state.
+ *
+ * @param authorization every {@code Authorization} value in the order received (more than one is refused)
+ * @param apiKey        the API key header's value, null when absent or when no keys are configured
+ * @param login         the login state of the browser that sent the request
+ */
+public record Credentials(List<String> authorization, String apiKey, LoginStateStore login) {
+
+    public Credentials {
+        authorization = List.copyOf(authorization);
+        Objects.requireNonNull(login, "login");
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.auth.BrowserRedirect;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+
+/** Sends what a browser login step decided: first the session change, then the redirect with its headers. */
+final class BrowserRedirects {
+
+    private BrowserRedirects() {
+    }
+
+    static void send(BrowserRedirect redirect, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        switch (redirect.sessionChange()) {
+            case KEEP -> { }
+            case NEW_ID -> request.changeSessionId();
+            case END -> {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            }
+        }
+        redirect.headers().forEach(response::setHeader);
+        response.sendRedirect(redirect.location());
+    }
+
+    /** The gateway's root as the browser addresses it, {@code {scheme}://{host}{context path}}: callbacks go there. */
+    static String root(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        return request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort())
+                + request.getContextPath();
+    }
+
+    /** The path and query the browser asked for, where it returns after logging in. */
+    static String requestTarget(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.apigateway.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.apigateway.config.TokenSettings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Access tokens of a realm "demo" signed here, and the settings and keys that accept them. */
+final class TestTokens {
+
+    static final String ISSUER = "http://127.0.0.1:8180/realms/demo";
+    static final RSAKey KEY = generateRsa("rsa-1");
+
+    private TestTokens() {
+    }
+
+    static TokenSettings settings() {
+        return new TokenSettings(ISSUER, URI.create(ISSUER + "/protocol/openid-connect/certs"), "demo", "gateway",
+                Set.of("gateway"), Duration.ofSeconds(30));
+    }
+
+    static JWKSource<SecurityContext> keys() {
+        return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
+    }
+
+    /** A verifier with a cache of its own, so no test sees another's verified tokens. */
+    static BearerTokenVerifier verifier() {
+        return new BearerTokenVerifier(settings(), keys(), new VerifiedTokenCache(100, java.time.InstantSource.system()));
+    }
+
+    /** An access token for alice (roles user and reader) that expires in five minutes. */
+    static String aliceToken() {
+        return signed(claimsFor("alice").build());
+    }
+
+    static JWTClaimsSet.Builder claimsFor(String username) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(username + "-id")
+                .audience(List.of("gateway", "account"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("azp", "cli")
+                .claim("typ", "Bearer")
+                .claim("preferred_username", username)
+                .claim("realm_access", Map.of("roles", List.of("user")))
+                .claim("resource_access", Map.of("gateway", Map.of("roles", List.of("reader"))));
+    }
+
+    static String signed(JWTClaimsSet claims) {
+        return signed(KEY, claims);
+    }
+
+    static String signed(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RSAKey generateRsa(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
