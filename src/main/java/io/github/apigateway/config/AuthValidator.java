@@ -68,7 +68,8 @@ final class AuthValidator {
         return mode;
     }
 
-    static Optional<TokenSettings> tokenSettings(AuthConfig auth) {
+    /** How bearer tokens are verified, for an {@code auth} that passed {@link #check}. */
+    Optional<TokenSettings> tokenSettings() {
         if (auth == null || auth.keycloak() == null) {
             return Optional.empty();
         }
@@ -87,12 +88,13 @@ final class AuthValidator {
     }
 
     /** Browser login is possible wherever bearer tokens are: the client is the same Keycloak client. */
-    static Optional<BrowserSettings> browserSettings(AuthConfig auth, Optional<TokenSettings> tokens) {
-        return tokens.map(settings -> BrowserSettings.forRealm(settings,
+    Optional<BrowserSettings> browserSettings() {
+        return tokenSettings().map(settings -> BrowserSettings.forRealm(settings,
                 auth.keycloak().credentials() == null ? null : auth.keycloak().credentials().secret()));
     }
 
-    static Optional<ApiKeySettings> apiKeySettings(AuthConfig auth) {
+    /** The API keys, for an {@code auth} that passed {@link #check}. */
+    Optional<ApiKeySettings> apiKeySettings() {
         if (auth == null || auth.apiKeys() == null) {
             return Optional.empty();
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,10 +35,9 @@ final class ConfigValidator {
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems.list());
         }
-        Optional<TokenSettings> tokens = AuthValidator.tokenSettings(config.auth());
-        return new ValidatedConfig(source, routes, services, tokens, AuthValidator.apiKeySettings(config.auth()),
-                AuthValidator.browserSettings(config.auth(), tokens), RateLimitsValidator.byId(config.rateLimits()),
-                trustedProxies, !"closed".equals(config.rateLimitFailure()));
+        return new ValidatedConfig(source, routes, services, auth.tokenSettings(), auth.apiKeySettings(),
+                auth.browserSettings(), RateLimitsValidator.byId(config.rateLimits()), trustedProxies,
+                !"closed".equals(config.rateLimitFailure()));
     }
 
     private static List<Cidr> trustedProxies(ConfigProblems problems, List<String> proxies) {
