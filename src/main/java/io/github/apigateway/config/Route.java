@@ -1,6 +1,5 @@
 package io.github.apigateway.config;
 
-
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,5 @@
 package io.github.apigateway.config;
 
-import io.github.apigateway.http.PathNormalizer;
 import io.github.apigateway.http.InvalidPathException;
 import io.github.apigateway.http.PathNormalizer;
 

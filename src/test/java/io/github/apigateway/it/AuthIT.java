@@ -1,15 +1,10 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,15 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Authentication and authorization with tokens from a real Keycloak and with API keys. */
-@ExtendWith(ArquillianExtension.class)
-class AuthIT {
+class AuthIT extends DeployedGatewayTest {
 
     private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-    private static final String API_KEY = "reporting-job-secret-key";
 
-    @ArquillianResource
-    private URL gateway;
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+
+    private static final String API_KEY = "reporting-job-secret-key";
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
@@ -50,20 +44,6 @@ class AuthIT {
                    "jwt": {"audiences": ["gateway"], "clock_skew_seconds": 30},
                    "api_keys": {"header": "X-API-Key", "keys": [{"id": "reporting-job", "sha256": "%s", "roles": ["reports"]}]}}}
                 """.formatted(UPSTREAM.url(), KEYCLOAK.url(), keyHash));
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
-
-    private HttpResponse<String> get(String path, String... headers) throws Exception {
-        return GatewayClient.get(gateway, path, headers);
     }
 
     private static String bearer(String token) {

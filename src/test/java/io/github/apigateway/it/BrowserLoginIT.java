@@ -1,15 +1,10 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,14 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The full browser single sign-on through the gateway and a real Keycloak: redirect with PKCE, the
  * Keycloak login form, the callback, the session cookie, logout.
  */
-@ExtendWith(ArquillianExtension.class)
-class BrowserLoginIT {
+class BrowserLoginIT extends DeployedGatewayTest {
 
     private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
-    @ArquillianResource
-    private URL gateway;
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     private final BrowserSimulator browser = new BrowserSimulator(KEYCLOAK);
 
@@ -42,16 +35,6 @@ class BrowserLoginIT {
                                        "credentials": {"secret": "gateway-secret"}},
                           "jwt": {"audiences": ["gateway"]}}}
                 """.formatted(UPSTREAM.url(), KEYCLOAK.url()));
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
     }
 
     private String page() {

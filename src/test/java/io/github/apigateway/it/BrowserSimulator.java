@@ -2,7 +2,6 @@ package io.github.apigateway.it;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ final class BrowserSimulator {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final KeycloakServer keycloak;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> gatewayCookies = new LinkedHashMap<>();
     private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
 
@@ -62,7 +60,7 @@ final class BrowserSimulator {
     }
 
     HttpResponse<String> get(String url, boolean navigation) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        HttpRequest.Builder request = GatewayClient.request(URI.create(url));
         if (navigation) {
             request.header("Accept", "text/html,application/xhtml+xml");
         }
@@ -73,8 +71,7 @@ final class BrowserSimulator {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return send(url, HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return send(url, GatewayClient.request(URI.create(url), "Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
@@ -85,7 +82,7 @@ final class BrowserSimulator {
             jar.forEach((name, value) -> cookies.append(cookies.length() == 0 ? "" : "; ").append(name).append('=').append(value));
             request.header("Cookie", cookies.toString());
         }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = GatewayClient.send(request);
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
             String pair = setCookie.split(";", 2)[0];
             int equals = pair.indexOf('=');

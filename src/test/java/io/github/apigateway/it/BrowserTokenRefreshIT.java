@@ -1,14 +1,10 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,14 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A browser login outlives its access token: with a client whose tokens live 31 s and no clock skew, a
  * request after the first token expired still passes, because the gateway refreshed it.
  */
-@ExtendWith(ArquillianExtension.class)
-class BrowserTokenRefreshIT {
+class BrowserTokenRefreshIT extends DeployedGatewayTest {
 
     private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
-    @ArquillianResource
-    private URL gateway;
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -34,11 +28,6 @@ class BrowserTokenRefreshIT {
                                        "credentials": {"secret": "short-lived-secret"}},
                           "jwt": {"audiences": ["gateway", "gateway-short-lived"], "clock_skew_seconds": 0}}}
                 """.formatted(UPSTREAM.url(), KEYCLOAK.url()));
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
     }
 
     @Test

@@ -1,16 +1,10 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,15 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * requests to an upstream that answers after 2 s are all in flight at once on the container's default
  * thread pool (Jetty's default maximum is 200 threads).
  */
-@ExtendWith(ArquillianExtension.class)
-class ConcurrencyIT {
+class ConcurrencyIT extends DeployedGatewayTest {
 
     private static final int REQUESTS = 1_000;
     private static final int CONTAINER_DEFAULT_MAX_THREADS = 200;
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
-    @ArquillianResource
-    private URL gateway;
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -46,11 +38,6 @@ class ConcurrencyIT {
                 {"services": {"upstream": {"instances": ["%s"], "connect_timeout_ms": 20000}},
                  "routes": [{"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}]}
                 """.formatted(UPSTREAM.url()));
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
     }
 
     @Test
@@ -67,13 +54,10 @@ class ConcurrencyIT {
             inFlight.decrementAndGet();
             RecordingUpstream.send(exchange, 200, "slow ok");
         });
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "slow/" + i))
-                    .timeout(Duration.ofSeconds(90)).build();
-            responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            HttpRequest.Builder request = GatewayClient.request(gateway, "/slow/" + i).timeout(Duration.ofSeconds(90));
+            responses.add(GatewayClient.sendAsync(request));
         }
         CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
 

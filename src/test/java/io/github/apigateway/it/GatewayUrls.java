@@ -1,5 +1,9 @@
 package io.github.apigateway.it;
 
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+
 /**
  * Where a deployment answers when the test deployed it itself (an unmanaged Arquillian deployment has
  * no injectable URL before it is deployed): the default container's port, which the build reserved and
@@ -10,11 +14,11 @@ final class GatewayUrls {
     private GatewayUrls() {
     }
 
-    static String of(String deploymentName) {
+    static URL of(String deploymentName) throws MalformedURLException {
         String port = System.getProperty("container.port.gateway");
         if (port == null) {
             throw new IllegalStateException("container.port.gateway is not set: run the integration tests through Maven (mvn verify)");
         }
-        return "http://127.0.0.1:" + port + "/" + deploymentName + "/";
+        return URI.create("http://127.0.0.1:" + port + "/" + deploymentName + "/").toURL();
     }
 }

@@ -8,21 +8,14 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -37,19 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on its first request, and tokens naming unknown keys cost only a few JWKS fetches. The tests build on
  * each other's state, so they run in order.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeycloakOutageIT {
+class KeycloakOutageIT extends DeployedGatewayTest {
 
     private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
     private static final KeycloakRelay RELAY = KeycloakRelay.start(KEYCLOAK);
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+
     private static final String TOKEN = KeycloakServer.token(RELAY.url(),
             "grant_type=password&client_id=cli&username=alice&password=alice-password");
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    @ArquillianResource
-    private URL gateway;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -61,14 +52,12 @@ class KeycloakOutageIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopRelay() {
         RELAY.close();
-        UPSTREAM.close();
     }
 
     private int status(String token) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(gateway + "api/x")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return get("/api/x", "Authorization", "Bearer " + token).statusCode();
     }
 
     @Test

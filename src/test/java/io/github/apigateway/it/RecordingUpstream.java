@@ -2,6 +2,9 @@ package io.github.apigateway.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on an ephemeral loopback port that records what it actually received (the shape
- * of OkHttp's MockWebServer) and answers as the test tells it to.
+ * of OkHttp's MockWebServer) and answers as the test tells it to. Registered as a JUnit extension on a
+ * static field ({@code @RegisterExtension}), it starts every test answering {@link #ok} with nothing
+ * received, and stops after the test class. The server's threads record into a concurrent queue; the
+ * responder is volatile, set by the test thread.
  */
-public final class RecordingUpstream implements AutoCloseable {
+public final class RecordingUpstream implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** What one request looked like on arrival; header names are case-insensitive. */
     public record Received(String method, String uri, Map<String, List<String>> headers, byte[] body) {
@@ -118,6 +124,16 @@ public final class RecordingUpstream implements AutoCloseable {
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        respondWith(RecordingUpstream::ok);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -5,14 +5,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.ref.WeakReference;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShutdownIT {
 
     private static final String DEPLOYMENT = "shutdown";
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     @ArquillianResource
     private Deployer deployer;
@@ -47,11 +45,6 @@ class ShutdownIT {
                         {"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}""")));
     }
 
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
-
     @Test
     void undeployingLetsARequestInFlightFinish() throws Exception {
         // Longer than the HTTP client's own graceful close waits (5 s), so only the gateway's drain saves it.
@@ -60,9 +53,7 @@ class ShutdownIT {
             RecordingUpstream.send(exchange, 200, "finished after the undeploy began");
         });
         deployer.deploy(DEPLOYMENT);
-        CompletableFuture<HttpResponse<String>> inFlight = CLIENT.sendAsync(
-                HttpRequest.newBuilder(URI.create(GatewayUrls.of(DEPLOYMENT) + "slow/1")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> inFlight = GatewayClient.getAsync(GatewayUrls.of(DEPLOYMENT), "/slow/1");
         assertNotNull(UPSTREAM.takeRequest(), "the request reached the upstream");
 
         deployer.undeploy(DEPLOYMENT);
@@ -74,12 +65,9 @@ class ShutdownIT {
 
     @Test
     void undeployingLeavesNoThreadNoLeakWarningAndNoPinnedClassLoader() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         try (CapturedLog containerLog = CapturedLog.of("org.apache.catalina")) {
             deployer.deploy(DEPLOYMENT);
-            HttpResponse<String> response = CLIENT.send(
-                    HttpRequest.newBuilder(URI.create(GatewayUrls.of(DEPLOYMENT) + "slow/1")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = GatewayClient.get(GatewayUrls.of(DEPLOYMENT), "/slow/1");
             assertEquals(200, response.statusCode(), response.body());
             WeakReference<ClassLoader> webapp = new WeakReference<>(webApplicationLoaderOfTheGatewaysThreads());
 

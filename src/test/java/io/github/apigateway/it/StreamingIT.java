@@ -1,19 +1,15 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,25 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 1 GiB passes through a JVM whose whole heap (client, gateway and upstream) is 256 MiB (see the
  * failsafe argLine).
  */
-@ExtendWith(ArquillianExtension.class)
-class StreamingIT {
+class StreamingIT extends DeployedGatewayTest {
 
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+
     private static final long GIBIBYTE = 1L << 30;
     private static final int BLOCK = 64 * 1024;
-
-    @ArquillianResource
-    private URL gateway;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatewayDeployment.withConfig(GatewayDeployment.config(UPSTREAM.url(), """
                 {"id": "files", "path": "/files/*", "service": "upstream", "strip_path": true, "auth": "none"}"""));
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
     }
 
     @Test
@@ -101,7 +90,6 @@ class StreamingIT {
 
     @Test
     void aChunkedUploadArrivesChunkedAndWhole() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         try (Socket client = open("POST /files/chunked HTTP/1.1", List.of("Transfer-Encoding: chunked"))) {
             client.getOutputStream().write("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, RawHttp.read(client.getInputStream()).status());
@@ -155,7 +143,6 @@ class StreamingIT {
 
     @Test
     void expectContinueIsAnsweredBeforeTheBodyIsSent() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
         try (Socket client = open("POST /files/expect HTTP/1.1", List.of("Expect: 100-continue", "Content-Length: 5"))) {
             InputStream in = client.getInputStream();
             String interim = RawHttp.line(in);

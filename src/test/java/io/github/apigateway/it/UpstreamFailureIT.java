@@ -1,12 +1,9 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,14 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the gateway answers when the upstream refuses, resets, stalls or lies, and when the client leaves. */
-@ExtendWith(ArquillianExtension.class)
-class UpstreamFailureIT {
+class UpstreamFailureIT extends DeployedGatewayTest {
 
     private static final ScriptedUpstream UPSTREAM = startScripted();
     private static final int CLOSED_PORT = freePort();
-
-    @ArquillianResource
-    private URL gateway;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,7 +43,7 @@ class UpstreamFailureIT {
         UPSTREAM.close();
     }
 
-    private RawHttp.Response get(String path) throws IOException {
+    private RawHttp.Response rawGet(String path) throws IOException {
         return RawHttp.send(gateway, "GET " + path + " HTTP/1.1", List.of(), null);
     }
 
@@ -65,25 +57,25 @@ class UpstreamFailureIT {
 
     @Test
     void aRefusedConnectionIs502() throws IOException {
-        assertJsonError(get("/refusing/x"), 502, "bad_gateway");
+        assertJsonError(rawGet("/refusing/x"), 502, "bad_gateway");
     }
 
     @Test
     void aConnectionClosedWithoutAnswerIs502() throws IOException {
         UPSTREAM.script((connection, head) -> { });
-        assertJsonError(get("/scripted/x"), 502, "bad_gateway");
+        assertJsonError(rawGet("/scripted/x"), 502, "bad_gateway");
     }
 
     @Test
     void aResetConnectionIs502() throws IOException {
         UPSTREAM.script((connection, head) -> ScriptedUpstream.reset(connection));
-        assertJsonError(get("/scripted/x"), 502, "bad_gateway");
+        assertJsonError(rawGet("/scripted/x"), 502, "bad_gateway");
     }
 
     @Test
     void aMalformedResponseIs502() throws IOException {
         UPSTREAM.script((connection, head) -> ScriptedUpstream.write(connection, "this is not HTTP\r\n\r\n"));
-        assertJsonError(get("/scripted/x"), 502, "bad_gateway");
+        assertJsonError(rawGet("/scripted/x"), 502, "bad_gateway");
     }
 
     @Test
@@ -92,14 +84,14 @@ class UpstreamFailureIT {
             Thread.sleep(3_000);
             ScriptedUpstream.write(connection, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
         });
-        assertJsonError(get("/scripted/slow"), 504, "gateway_timeout");
+        assertJsonError(rawGet("/scripted/slow"), 504, "gateway_timeout");
     }
 
     @Test
     void anUpstreamThatClosesAfterItsHeadIsA502() throws IOException {
         UPSTREAM.script((connection, head) ->
                 ScriptedUpstream.write(connection, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"));
-        assertJsonError(get("/scripted/head-only"), 502, "bad_gateway");
+        assertJsonError(rawGet("/scripted/head-only"), 502, "bad_gateway");
     }
 
     @Test
@@ -118,7 +110,7 @@ class UpstreamFailureIT {
     void aBodyLongerThanItsContentLengthIsCutAtTheDeclaredLength() throws IOException {
         UPSTREAM.script((connection, head) ->
                 ScriptedUpstream.write(connection, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nConnection: close\r\n\r\n" + "y".repeat(30)));
-        RawHttp.Response response = get("/scripted/long");
+        RawHttp.Response response = rawGet("/scripted/long");
         assertEquals(200, response.status());
         assertEquals("y".repeat(10), response.bodyText());
     }

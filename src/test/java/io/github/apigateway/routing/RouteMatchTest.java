@@ -1,8 +1,8 @@
 package io.github.apigateway.routing;
 
+import io.github.apigateway.config.AuthMode;
 import io.github.apigateway.config.Route;
 import io.github.apigateway.config.RoutePath;
-import io.github.apigateway.config.AuthMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,45 +18,38 @@ class RouteMatchTest {
         return new RouteMatch(route, requestPath);
     }
 
+    private static void assertForwards(RouteMatch match, String upstreamPath, String strippedPrefix) {
+        assertEquals(upstreamPath, match.upstreamPath(), "the path forwarded");
+        assertEquals(strippedPrefix, match.strippedPrefix(), "the prefix reported as stripped");
+    }
+
     @Test
     void aStrippingPrefixRouteForwardsTheRestAndReportsTheBase() {
-        RouteMatch match = match("/api/v1/users/*", true, "/api/v1/users/123");
-        assertEquals("/123", match.upstreamPath());
-        assertEquals("/api/v1/users", match.strippedPrefix());
+        assertForwards(match("/api/v1/users/*", true, "/api/v1/users/123"), "/123", "/api/v1/users");
     }
 
     @Test
     void aStrippingPrefixRouteForwardsItsBaseAsTheRoot() {
-        RouteMatch match = match("/api/v1/users/*", true, "/api/v1/users");
-        assertEquals("/", match.upstreamPath());
-        assertEquals("/api/v1/users", match.strippedPrefix());
+        assertForwards(match("/api/v1/users/*", true, "/api/v1/users"), "/", "/api/v1/users");
     }
 
     @Test
     void aNonStrippingRouteForwardsThePathAsIs() {
-        RouteMatch match = match("/api/v1/users/*", false, "/api/v1/users/123");
-        assertEquals("/api/v1/users/123", match.upstreamPath());
-        assertEquals("", match.strippedPrefix());
+        assertForwards(match("/api/v1/users/*", false, "/api/v1/users/123"), "/api/v1/users/123", "");
     }
 
     @Test
     void aStrippingExactRouteForwardsTheRootAndReportsTheWholePath() {
-        RouteMatch match = match("/login", true, "/login");
-        assertEquals("/", match.upstreamPath());
-        assertEquals("/login", match.strippedPrefix());
+        assertForwards(match("/login", true, "/login"), "/", "/login");
     }
 
     @Test
     void aNonStrippingExactRouteForwardsThePathAsIs() {
-        RouteMatch match = match("/login", false, "/login");
-        assertEquals("/login", match.upstreamPath());
-        assertEquals("", match.strippedPrefix());
+        assertForwards(match("/login", false, "/login"), "/login", "");
     }
 
     @Test
     void aStrippingRootWildcardForwardsEverythingAndStripsNothing() {
-        RouteMatch match = match("/*", true, "/a/b");
-        assertEquals("/a/b", match.upstreamPath());
-        assertEquals("", match.strippedPrefix());
+        assertForwards(match("/*", true, "/a/b"), "/a/b", "");
     }
 }

@@ -1,8 +1,12 @@
 package io.github.apigateway.it.distribution;
 
+import io.github.apigateway.it.GatewayClient;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,14 +27,14 @@ final class ContainerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
-    private final URI baseUrl;
+    private final URL baseUrl;
     private final Thread killOnExit;
 
     private ContainerProcess(String name, Process process, Path log, int port) {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.baseUrl = URI.create("http://127.0.0.1:" + port + "/");
+        this.baseUrl = loopbackUrl(port);
         // Should the test JVM itself be stopped, its containers go with it.
         this.killOnExit = new Thread(this::kill, name + "-kill-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -54,8 +58,21 @@ final class ContainerProcess implements AutoCloseable {
         return container;
     }
 
-    URI baseUrl() {
+    String name() {
+        return name;
+    }
+
+    /** Where the gateway answers: it is the container's root application. */
+    URL baseUrl() {
         return baseUrl;
+    }
+
+    private static URL loopbackUrl(int port) {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     Path logFile() {
@@ -80,26 +97,26 @@ final class ContainerProcess implements AutoCloseable {
     void awaitHealthy() {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " before it was healthy; log "
-                        + log + ":\n" + tail());
-            }
-            try {
-                HttpResponse<String> health = Http.get(baseUrl, "/_gateway/health");
-                if (health.statusCode() == 200) {
-                    return;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError(name + " exited with " + process.exitValue() + " before it was healthy; log "
+                            + log + ":\n" + tail());
                 }
-                last = health.statusCode() + " " + health.body();
-            } catch (IOException notListeningYet) {
-                last = notListeningYet.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + name, e);
-            } catch (Exception e) {
-                throw new AssertionError(e);
+                try {
+                    HttpResponse<String> health = GatewayClient.get(baseUrl, "/_gateway/health");
+                    if (health.statusCode() == 200) {
+                        return;
+                    }
+                    last = health.statusCode() + " " + health.body();
+                } catch (IOException notListeningYet) {
+                    last = notListeningYet.toString();
+                }
+                Thread.sleep(250);
             }
-            sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + name, e);
         }
         throw new AssertionError(name + " was not healthy within " + STARTUP_TIMEOUT.toSeconds() + " s (last: " + last
                 + "); log " + log + ":\n" + tail());
@@ -155,15 +172,6 @@ final class ContainerProcess implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

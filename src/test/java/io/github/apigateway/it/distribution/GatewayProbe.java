@@ -1,5 +1,6 @@
 package io.github.apigateway.it.distribution;
 
+import io.github.apigateway.it.GatewayClient;
 import io.github.apigateway.it.RecordingUpstream;
 
 import java.net.http.HttpResponse;
@@ -16,8 +17,26 @@ final class GatewayProbe {
     private GatewayProbe() {
     }
 
-    static void assertHealthUp(ContainerProcess container) throws Exception {
-        HttpResponse<String> health = Http.get(container.baseUrl(), "/_gateway/health");
+    /** Starts the container; the gateway in it is up. */
+    static void assertStartsHealthy(Distribution distribution) throws Exception {
+        try (ContainerProcess running = distribution.start()) {
+            assertHealthUp(running);
+        }
+    }
+
+    /**
+     * Starts the container, where the test named a config file written by
+     * {@link Distribution#writeConfigFile}; the gateway in it serves that file.
+     */
+    static void assertStartsWithConfigFile(Distribution distribution, RecordingUpstream upstream, String routePrefix)
+            throws Exception {
+        try (ContainerProcess running = distribution.start()) {
+            assertLoadedConfigWithRoute(running, upstream, routePrefix);
+        }
+    }
+
+    private static void assertHealthUp(ContainerProcess container) throws Exception {
+        HttpResponse<String> health = GatewayClient.get(container.baseUrl(), "/_gateway/health");
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
     }
@@ -28,12 +47,12 @@ final class GatewayProbe {
      */
     static void assertLoadedConfigWithRoute(ContainerProcess container, RecordingUpstream upstream, String routePrefix)
             throws Exception {
-        HttpResponse<String> routed = Http.get(container.baseUrl(), routePrefix + "/probe?from=test");
+        HttpResponse<String> routed = GatewayClient.get(container.baseUrl(), routePrefix + "/probe?from=test");
         assertEquals(200, routed.statusCode(), "the config file's route " + routePrefix + "/*: " + routed.body());
         assertEquals("ok", routed.body());
         assertEquals("/probe?from=test", upstream.takeRequest().uri(), "what the upstream received");
 
-        HttpResponse<String> bundled = Http.get(container.baseUrl(), BUNDLED_ROUTE);
+        HttpResponse<String> bundled = GatewayClient.get(container.baseUrl(), BUNDLED_ROUTE);
         assertEquals(404, bundled.statusCode(), "the bundled config's route is not served: " + bundled.body());
     }
 }

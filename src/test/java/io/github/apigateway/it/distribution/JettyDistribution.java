@@ -1,6 +1,5 @@
 package io.github.apigateway.it.distribution;
 
-import io.github.apigateway.it.IsolatedHazelcast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,38 +16,22 @@ import java.util.stream.Stream;
  * {@code java -jar $JETTY_HOME/start.jar jetty.base=...} (start.jar runs Jetty in its own JVM, no fork)
  * with HTTP on a free 127.0.0.1 port given on the command line.
  */
-final class JettyDistribution {
+final class JettyDistribution extends Distribution {
 
-    /** The lines that make Jetty stop gracefully (see JettyGracefulShutdownIT). */
-    private final String name;
-    private final Path workDirectory;
     private final Path base;
-    private final int port;
-    private final Path hazelcastConfig;
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> initParameters = new ArrayList<>();
 
-    private JettyDistribution(String name) {
-        this.name = name;
-        this.workDirectory = Distributions.newWorkDirectory(name);
-        this.base = workDirectory.resolve("jetty-base");
-        this.port = Distributions.freeLoopbackPort();
-        this.hazelcastConfig = IsolatedHazelcast.writeConfig(workDirectory);
+    JettyDistribution(String name) {
+        super(name);
+        this.base = workDirectory().resolve("jetty-base");
         copyJettyBase();
     }
 
-    static JettyDistribution prepare(String name) {
-        return new JettyDistribution(name);
-    }
-
-    /** Where the test keeps its own files (gateway config, hazelcast.xml) and the console log. */
-    Path workDirectory() {
-        return workDirectory;
-    }
-
-    /** JVM options before {@code -jar start.jar}: system properties of the JVM Jetty runs in. */
-    JettyDistribution jvmOptions(String... options) {
-        jvmOptions.addAll(List.of(options));
+    /** An option before {@code -jar start.jar}: start.jar runs Jetty in this JVM. */
+    @Override
+    JettyDistribution systemProperty(String name, String value) {
+        jvmOptions.add("-D" + name + "=" + value);
         return this;
     }
 
@@ -58,21 +41,21 @@ final class JettyDistribution {
         return this;
     }
 
-    /** Starts Jetty; returns once the gateway answers its health check. */
+    @Override
     ContainerProcess start() {
         Path rootXml = base.resolve("webapps").resolve("ROOT.xml");
         write(rootXml, read(rootXml).replace("</Configure>", String.join("", initParameters) + "</Configure>"));
         Path home = Distributions.jettyHome();
         List<String> command = new ArrayList<>(List.of(Distributions.java().toString(), "-Xmx256m",
-                "-Dhazelcast.config=" + hazelcastConfig));
+                "-Dhazelcast.config=" + hazelcastConfig()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home, "jetty.base=" + base,
-                "jetty.http.host=127.0.0.1", "jetty.http.port=" + port));
+                "jetty.http.host=127.0.0.1", "jetty.http.port=" + port()));
         ProcessBuilder process = new ProcessBuilder(command).directory(base.toFile());
         process.environment().keySet().removeIf(variable -> variable.startsWith("JETTY_") || variable.startsWith("JAVA_")
                 || variable.equals("GATEWAY_CONFIG"));
-        return ContainerProcess.start(name, process, workDirectory.resolve("console.log"), port);
+        return launch(process);
     }
 
     private void copyJettyBase() {

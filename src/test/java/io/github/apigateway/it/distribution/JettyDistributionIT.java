@@ -1,11 +1,8 @@
 package io.github.apigateway.it.distribution;
 
 import io.github.apigateway.it.RecordingUpstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The unchanged WAR in the Jetty 12.1 distribution through a copy of the repository's jetty-base: with
@@ -14,42 +11,25 @@ import java.nio.file.Path;
  */
 class JettyDistributionIT {
 
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-
-    @BeforeEach
-    void answerOk() {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     @Test
     void withTheBundledConfigTheGatewayIsUp() throws Exception {
-        try (ContainerProcess jetty = JettyDistribution.prepare("jetty-bundled-config").start()) {
-            GatewayProbe.assertHealthUp(jetty);
-        }
+        GatewayProbe.assertStartsHealthy(new JettyDistribution("jetty-bundled-config"));
     }
 
     @Test
     void anInitParameterInTheContextXmlNamesTheConfig() throws Exception {
-        JettyDistribution jetty = JettyDistribution.prepare("jetty-init-parameter");
-        Path config = GatewayConfigFile.write(jetty.workDirectory(), "/from-init-parameter", UPSTREAM.url());
-        jetty.contextInitParameter("gateway.config", config.toString());
-        try (ContainerProcess running = jetty.start()) {
-            GatewayProbe.assertLoadedConfigWithRoute(running, UPSTREAM, "/from-init-parameter");
-        }
+        JettyDistribution jetty = new JettyDistribution("jetty-init-parameter");
+        jetty.contextInitParameter("gateway.config", jetty.writeConfigFile("/from-init-parameter", UPSTREAM.url()));
+        GatewayProbe.assertStartsWithConfigFile(jetty, UPSTREAM, "/from-init-parameter");
     }
 
     @Test
     void aSystemPropertyOfTheJettyJvmNamesTheConfig() throws Exception {
-        JettyDistribution jetty = JettyDistribution.prepare("jetty-system-property");
-        Path config = GatewayConfigFile.write(jetty.workDirectory(), "/from-system-property", UPSTREAM.url());
-        jetty.jvmOptions("-Dgateway.config=" + config);
-        try (ContainerProcess running = jetty.start()) {
-            GatewayProbe.assertLoadedConfigWithRoute(running, UPSTREAM, "/from-system-property");
-        }
+        JettyDistribution jetty = new JettyDistribution("jetty-system-property");
+        jetty.systemProperty("gateway.config", jetty.writeConfigFile("/from-system-property", UPSTREAM.url()));
+        GatewayProbe.assertStartsWithConfigFile(jetty, UPSTREAM, "/from-system-property");
     }
 }

@@ -1,6 +1,5 @@
 package io.github.apigateway.it.distribution;
 
-import io.github.apigateway.it.IsolatedHazelcast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,44 +17,29 @@ import java.util.Map;
  * free 127.0.0.1 port and the shutdown port off. Started with {@code catalina.sh run} in the foreground,
  * as a service manager runs it.
  */
-final class TomcatDistribution {
+final class TomcatDistribution extends Distribution {
 
     /** Tomcat's message once a WAR's deployment (first or redeployment) is complete. */
     static final String DEPLOYED = "Deployment of web application archive";
 
-    private final String name;
-    private final Path workDirectory;
     private final Path base;
-    private final int port;
-    private final Path hazelcastConfig;
     private final List<String> catalinaOpts = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
-    private TomcatDistribution(String name) {
-        this.name = name;
-        this.workDirectory = Distributions.newWorkDirectory(name);
-        this.base = workDirectory.resolve("catalina-base");
-        this.port = Distributions.freeLoopbackPort();
-        this.hazelcastConfig = IsolatedHazelcast.writeConfig(workDirectory);
+    TomcatDistribution(String name) {
+        super(name);
+        this.base = workDirectory().resolve("catalina-base");
         makeBase();
-    }
-
-    static TomcatDistribution prepare(String name) {
-        return new TomcatDistribution(name);
-    }
-
-    /** Where the test keeps its own files (gateway config, hazelcast.xml) and the console log. */
-    Path workDirectory() {
-        return workDirectory;
     }
 
     Path rootWar() {
         return base.resolve("webapps").resolve("ROOT.war");
     }
 
-    /** Adds to CATALINA_OPTS (JVM options of the Tomcat JVM only). */
-    TomcatDistribution catalinaOpts(String... options) {
-        catalinaOpts.addAll(List.of(options));
+    /** In CATALINA_OPTS, which only the Tomcat JVM gets. */
+    @Override
+    TomcatDistribution systemProperty(String name, String value) {
+        catalinaOpts.add("-D" + name + "=" + value);
         return this;
     }
 
@@ -70,13 +54,14 @@ final class TomcatDistribution {
         return this;
     }
 
-    /** {@code catalina.sh run}; returns once the gateway answers its health check. */
+    /** {@code catalina.sh run}. */
+    @Override
     ContainerProcess start() {
         Path home = Distributions.tomcatHome();
-        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dhazelcast.config=" + hazelcastConfig));
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dhazelcast.config=" + hazelcastConfig()));
         options.addAll(catalinaOpts);
         ProcessBuilder command = new ProcessBuilder("sh", home.resolve("bin").resolve("catalina.sh").toString(), "run")
-                .directory(workDirectory.toFile());
+                .directory(workDirectory().toFile());
         Map<String, String> env = command.environment();
         env.keySet().removeIf(variable -> variable.startsWith("CATALINA_") || variable.startsWith("JAVA_")
                 || variable.equals("JRE_HOME") || variable.equals("JPDA_OPTS") || variable.equals("GATEWAY_CONFIG"));
@@ -85,7 +70,7 @@ final class TomcatDistribution {
         env.put("CATALINA_BASE", base.toString());
         env.put("CATALINA_OPTS", String.join(" ", options));
         env.putAll(environment);
-        return ContainerProcess.start(name, command, workDirectory.resolve("console.log"), port);
+        return launch(command);
     }
 
     /**
@@ -116,7 +101,7 @@ final class TomcatDistribution {
             String server = Files.readString(serverXml);
             server = replaceOnce(server, "<Server port=\"8005\"", "<Server port=\"-1\"");
             server = replaceOnce(server, "<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
-                    "<Connector address=\"127.0.0.1\" port=\"" + port + "\" protocol=\"HTTP/1.1\"");
+                    "<Connector address=\"127.0.0.1\" port=\"" + port() + "\" protocol=\"HTTP/1.1\"");
             Files.writeString(serverXml, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,9 @@
 package io.github.apigateway.it.distribution;
 
 import io.github.apigateway.it.RecordingUpstream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,19 +21,13 @@ class TomcatRedeployIT {
             "appears to have started a thread named", "failed to stop it", "created a ThreadLocal", "memory leak");
     private static final Duration REDEPLOY_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     @Test
     void redeployingTheWarLeavesNoLeakWarning() throws Exception {
-        UPSTREAM.respondWith(RecordingUpstream::ok);
-        TomcatDistribution tomcat = TomcatDistribution.prepare("tomcat-redeploy");
-        Path config = GatewayConfigFile.write(tomcat.workDirectory(), "/routed", UPSTREAM.url());
-        tomcat.catalinaOpts("-Dgateway.config=" + config);
+        TomcatDistribution tomcat = new TomcatDistribution("tomcat-redeploy");
+        tomcat.systemProperty("gateway.config", tomcat.writeConfigFile("/routed", UPSTREAM.url()));
         try (ContainerProcess running = tomcat.start()) {
             // traffic first: pooled upstream connections, request threads that ran the gateway's filters
             GatewayProbe.assertLoadedConfigWithRoute(running, UPSTREAM, "/routed");
