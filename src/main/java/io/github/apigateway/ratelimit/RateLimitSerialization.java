@@ -14,7 +14,7 @@ public final class RateLimitSerialization implements DataSerializableFactory {
     @Override
     public IdentifiedDataSerializable create(int classId) {
         return switch (classId) {
-            case REPLICATE_BUCKET -> new ReplicateBucket();
+            case REPLICATE_BUCKET -> new ReplicateBucket<>();
             case GRANT_TOKENS -> new GrantTokens();
             case RETURN_TOKENS -> new ReturnTokens();
             default -> throw new IllegalArgumentException("unknown rate limit message " + classId);

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Writes on a backup replica exactly the bucket the owner computed ({@link GrantTokens}, {@link ReturnTokens}). */
-final class ReplicateBucket implements EntryProcessor<String, double[], long[]>, IdentifiedDataSerializable {
+/** Writes on a backup replica exactly the bucket the owner computed in a {@link BucketUpdate}. */
+final class ReplicateBucket<R> implements EntryProcessor<String, double[], R>, IdentifiedDataSerializable {
 
     private double[] bucket;
     private long ttlMillis;
@@ -25,7 +25,7 @@ final class ReplicateBucket implements EntryProcessor<String, double[], long[]>,
     }
 
     @Override
-    public long[] process(Map.Entry<String, double[]> entry) {
+    public R process(Map.Entry<String, double[]> entry) {
         ((ExtendedMapEntry<String, double[]>) entry).setValue(bucket, ttlMillis, TimeUnit.MILLISECONDS);
         return null;
     }

@@ -57,9 +57,9 @@ public final class GatewayBootstrap implements ServletContextListener {
     private static void register(ServletContext context, Gateway gateway) {
         filter(context, "request-id", new RequestIdFilter(gateway.inFlight()));
         filter(context, "route", new RouteFilter(gateway.routeTable()));
-        filter(context, "authentication", new AuthenticationFilter(gateway.authenticator()));
-        filter(context, "authorization", new AuthorizationFilter(gateway.authenticator()));
-        filter(context, "rate-limit", new RateLimitFilter(gateway.rateLimits()), DispatcherType.ASYNC);
+        filter(context, "authentication", new RoutedStepFilter(new AuthenticationStep(gateway.authenticator())));
+        filter(context, "authorization", new RoutedStepFilter(new AuthorizationStep(gateway.authenticator())));
+        filter(context, "rate-limit", new RoutedStepFilter(new RateLimitStep(gateway.rateLimits())), DispatcherType.ASYNC);
         servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
         servlet(context, "browser-login", new BrowserLoginServlet(gateway.authenticator().browserLogin()),

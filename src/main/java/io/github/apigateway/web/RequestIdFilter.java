@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayHeaders;
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.lifecycle.InFlightRequests;
 import jakarta.servlet.AsyncEvent;
@@ -20,8 +21,6 @@ import java.io.IOException;
  */
 final class RequestIdFilter extends HttpFilter {
 
-    public static final String HEADER = "X-Request-Id";
-
     private static final System.Logger LOG = System.getLogger(RequestIdFilter.class.getName());
     private static final System.Logger ACCESS = System.getLogger("gateway.access");
 
@@ -34,8 +33,8 @@ final class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RequestContext context = RequestContext.attach(request, RequestIds.acceptOrCreate(request.getHeader(HEADER)));
-        response.setHeader(HEADER, context.requestId());
+        RequestContext context = RequestContext.attach(request, RequestIds.acceptOrCreate(request.getHeader(GatewayHeaders.REQUEST_ID)));
+        response.setHeader(GatewayHeaders.REQUEST_ID, context.requestId());
         if (!inFlight.enter()) {
             refuseWhileStopping(request, response, context);
             return;

@@ -7,7 +7,6 @@ import io.github.apigateway.auth.Identity;
 import io.github.apigateway.config.AuthMode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,25 +14,14 @@ import java.io.IOException;
 
 /**
  * Verifies the credential the matched route asks for, records the caller in the {@link RequestContext}
- * for the filters after it, and passes on the request with the gateway's identity headers in place of
+ * for the steps after it, and passes on the request with the gateway's identity headers in place of
  * any the client sent. A rejected request ends here: the upstream never sees it.
  */
-final class AuthenticationFilter extends HttpFilter {
-
-    private final transient Authenticator authenticator;
-
-    AuthenticationFilter(Authenticator authenticator) {
-        this.authenticator = authenticator;
-    }
+record AuthenticationStep(Authenticator authenticator) implements RoutedStep {
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        RequestContext context = RequestContext.of(request);
-        if (!context.hasRoute()) {
-            chain.doFilter(request, response);
-            return;
-        }
+    public void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response,
+                      FilterChain chain) throws IOException, ServletException {
         AuthMode mode = context.routeMatch().route().auth();
         Credentials credentials = RequestCredentials.of(request, authenticator.apiKeyHeader());
         if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request.getMethod(), request.getHeader("Accept"))

@@ -8,7 +8,6 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,28 +20,18 @@ import java.util.concurrent.CompletableFuture;
  * and {@code client} count verified callers and {@code when} reads unforgeable headers) and before the
  * proxy. Most decisions are made at once from this node's lease; when the cluster must be asked, the
  * request is suspended, not its thread: the answer (or the deadline) dispatches it back here, on a
- * container thread, where it is let through to the proxy or refused.
+ * container thread, where it is let through to the proxy or refused. (Its filter is mapped for async
+ * dispatches too; one that this step did not start, an abort on Tomcat, passes through.)
  */
-final class RateLimitFilter extends HttpFilter {
+record RateLimitStep(RateLimitGuard guard) implements RoutedStep {
 
-    private static final String PENDING = RateLimitFilter.class.getName() + ".pending";
-
-    private final transient RateLimitGuard guard;
-
-    RateLimitFilter(RateLimitGuard guard) {
-        this.guard = guard;
-    }
+    private static final String PENDING = RateLimitStep.class.getName() + ".pending";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    public void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response,
+                      FilterChain chain) throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            resume(request, response, chain);
-            return;
-        }
-        RequestContext context = RequestContext.of(request);
-        if (!context.hasRoute()) {
-            chain.doFilter(request, response);
+            resume(context, request, response, chain);
             return;
         }
         CompletableFuture<RateLimitOutcome> outcome = guard.check(context.routeMatch().route(), context.identity(),
@@ -60,8 +49,8 @@ final class RateLimitFilter extends HttpFilter {
 
     /** Back from the cluster; an async dispatch that did not come from here (an abort) passes through. */
     @SuppressWarnings("unchecked")
-    private void resume(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    private static void resume(RequestContext context, HttpServletRequest request, HttpServletResponse response,
+                               FilterChain chain) throws IOException, ServletException {
         Object pending = request.getAttribute(PENDING);
         if (pending == null) {
             chain.doFilter(request, response);
@@ -72,7 +61,7 @@ final class RateLimitFilter extends HttpFilter {
             apply(((CompletableFuture<RateLimitOutcome>) pending).join(), response);
         } catch (GatewayException refused) {
             // The request id filter, which answers refusals, does not run on async dispatches.
-            ErrorResponses.send(response, refused, RequestContext.of(request).requestId());
+            ErrorResponses.send(response, refused, context.requestId());
             return;
         }
         chain.doFilter(request, response);

@@ -1,0 +1,26 @@
+package io.github.apigateway.web;
+
+import io.github.apigateway.auth.Authenticator;
+import io.github.apigateway.auth.Identity;
+import io.github.apigateway.config.Route;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** A route with {@code roles} admits only callers with at least one of them: 403 for the others. */
+record AuthorizationStep(Authenticator authenticator) implements RoutedStep {
+
+    @Override
+    public void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response,
+                      FilterChain chain) throws IOException, ServletException {
+        Route route = context.routeMatch().route();
+        Identity identity = context.identity();
+        if (!route.roles().isEmpty() && (identity == null || !identity.hasAnyRole(route.roles()))) {
+            throw authenticator.forbidden();
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.apigateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * One step of a routed request's way (authentication, authorization, rate limit): it ends the request
+ * with a {@link io.github.apigateway.http.GatewayException}, answers it itself, suspends it, or passes
+ * it on down the chain. {@link RoutedStepFilter} runs it only for requests a route matched.
+ */
+interface RoutedStep {
+
+    void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException;
+}
