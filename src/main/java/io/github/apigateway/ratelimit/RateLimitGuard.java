@@ -12,23 +12,13 @@ import java.util.concurrent.CompletionException;
  * ({@link RateLimiter}), and when the cluster cannot decide in time applies {@code rate_limit_failure},
  * counting and logging the failure ({@link RateLimitFailures}). The answer is usually complete at once; the
  * caller suspends the request only when it is not.
+ *
+ * @param failOpen {@code rate_limit_failure}: whether a request passes when the cluster cannot decide in time
  */
-public final class RateLimitGuard {
+public record RateLimitGuard(RateLimitPolicy policy, RateLimiter limiter, RateLimitFailures failures, boolean failOpen) {
 
     private static final CompletableFuture<RateLimitOutcome> NOT_LIMITED =
             CompletableFuture.completedFuture(new RateLimitOutcome.NotLimited());
-
-    private final RateLimitPolicy policy;
-    private final RateLimiter limiter;
-    private final RateLimitFailures failures;
-    private final boolean failOpen;
-
-    public RateLimitGuard(RateLimitPolicy policy, RateLimiter limiter, RateLimitFailures failures, boolean failOpen) {
-        this.policy = policy;
-        this.limiter = limiter;
-        this.failures = failures;
-        this.failOpen = failOpen;
-    }
 
     /** @param identity the verified caller, null for an anonymous one */
     public CompletableFuture<RateLimitOutcome> check(Route route, Identity identity, RequestView request) {

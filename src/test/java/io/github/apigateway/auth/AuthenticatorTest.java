@@ -77,23 +77,17 @@ class AuthenticatorTest {
 
     @Test
     void twoAuthorizationValuesAreAnInvalidRequest() {
-        GatewayException e = refused(AuthMode.BEARER, authorization("Bearer " + ALICE, "Bearer " + ALICE));
-        assertEquals(400, e.status());
-        assertEquals("invalid_request", e.error());
+        assertRefusedWith(400, "invalid_request", refused(AuthMode.BEARER, authorization("Bearer " + ALICE, "Bearer " + ALICE)));
     }
 
     @Test
     void anEmptyBearerTokenIsAnInvalidRequest() {
-        GatewayException e = refused(AuthMode.BEARER, authorization("Bearer   "));
-        assertEquals(400, e.status());
-        assertEquals("invalid_request", e.error());
+        assertRefusedWith(400, "invalid_request", refused(AuthMode.BEARER, authorization("Bearer   ")));
     }
 
     @Test
     void anInvalidBearerTokenIsAnInvalidToken() {
-        GatewayException e = refused(AuthMode.BEARER, authorization("Bearer not-a-jwt"));
-        assertEquals(401, e.status());
-        assertEquals("invalid_token", e.error());
+        assertRefusedWith(401, "invalid_token", refused(AuthMode.BEARER, authorization("Bearer not-a-jwt")));
     }
 
     @Test
@@ -110,9 +104,7 @@ class AuthenticatorTest {
 
     @Test
     void anUnknownApiKeyIsAnInvalidToken() {
-        GatewayException e = refused(AuthMode.API_KEY, apiKey("not-a-configured-key"));
-        assertEquals(401, e.status());
-        assertEquals("invalid_token", e.error());
+        assertRefusedWith(401, "invalid_token", refused(AuthMode.API_KEY, apiKey("not-a-configured-key")));
     }
 
     @Test
@@ -147,5 +139,10 @@ class AuthenticatorTest {
     @Test
     void aBrowserRouteDoesNotTakeABearerToken() {
         assertChallengeWithoutError(refused(AuthMode.BROWSER, authorization("Bearer " + ALICE)));
+    }
+
+    private static void assertRefusedWith(int status, String error, GatewayException refusal) {
+        assertEquals(status, refusal.status());
+        assertEquals(error, refusal.error());
     }
 }

@@ -82,19 +82,19 @@ class RateLimitGuardTest {
         assertEquals(new RateLimitOutcome.Decided(ALLOWED), outcome.join());
     }
 
+    private RateLimitOutcome whenTheClusterFails(Throwable failure, boolean failOpen) {
+        return guard(CompletableFuture.failedFuture(failure), failOpen).check(LIMITED, null, tenant("a")).join();
+    }
+
     @Test
     void whenTheClusterCannotDecideOpenLetsTheRequestPassAndCountsIt() {
-        RateLimitOutcome outcome = guard(CompletableFuture.failedFuture(new TimeoutException()), true)
-                .check(LIMITED, null, tenant("a")).join();
-        assertEquals(new RateLimitOutcome.Undecided(true), outcome);
+        assertEquals(new RateLimitOutcome.Undecided(true), whenTheClusterFails(new TimeoutException(), true));
         assertEquals(1, failures.total());
     }
 
     @Test
     void whenTheClusterCannotDecideClosedRefusesTheRequestAndCountsIt() {
-        RateLimitOutcome outcome = guard(CompletableFuture.failedFuture(new OwnerUnresponsiveException()), false)
-                .check(LIMITED, null, tenant("a")).join();
-        assertEquals(new RateLimitOutcome.Undecided(false), outcome);
+        assertEquals(new RateLimitOutcome.Undecided(false), whenTheClusterFails(new OwnerUnresponsiveException(), false));
         assertEquals(1, failures.total());
     }
 }
