@@ -5,11 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Brings a raw request path to the one form that is both matched and forwarded (CONTRACT.md, Routes):
- * percent-encoded unreserved characters decoded (RFC 3986 section 2.3), other escapes kept with
- * upper-case hex, {@code .} and {@code ..} segments resolved, empty segments collapsed. A path that
- * would climb above the root, or that hides a {@code /} or NUL in an escape, is refused: those are the
- * classic ways to make a gateway match one path while the upstream serves another.
+ * Brings a raw request path to the one form that is both matched and forwarded: percent-encoded
+ * unreserved characters decoded (RFC 3986 section 2.3), other escapes kept with upper-case hex,
+ * {@code .} and {@code ..} segments resolved, empty segments collapsed. A path that would climb above the
+ * root, that hides a {@code /} or NUL in an escape, or that holds a path parameter ({@code ;}) or a
+ * backslash, plain or encoded, is refused: those are the classic ways to make a gateway match one path
+ * while the upstream serves another ({@code /admin;x/y} is {@code /admin/y} to Tomcat).
  */
 public final class PathNormalizer {
 
@@ -35,7 +36,7 @@ public final class PathNormalizer {
         char previous = 0;
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%' || (c == '/' && previous == '/') || (c == '.' && previous == '/')) {
+            if (c == '%' || c == ';' || c == '\\' || (c == '/' && previous == '/') || (c == '.' && previous == '/')) {
                 return false;
             }
             previous = c;
@@ -47,6 +48,9 @@ public final class PathNormalizer {
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
+            if (c == ';' || c == '\\') {
+                throw readDifferently(c);
+            }
             if (c != '%') {
                 out.append(c);
                 continue;
@@ -63,6 +67,9 @@ public final class PathNormalizer {
             if (decoded == '/' || decoded == 0) {
                 throw new InvalidPathException("The request path holds an encoded '/' or NUL.");
             }
+            if (decoded == ';' || decoded == '\\') {
+                throw readDifferently(decoded);
+            }
             if (isUnreserved(decoded)) {
                 out.append(decoded);
             } else {
@@ -72,6 +79,13 @@ public final class PathNormalizer {
             i += 2;
         }
         return out.toString();
+    }
+
+    /** Tomcat and Spring read {@code /admin;x/y} as {@code /admin/y}, some servers a backslash as a slash. */
+    private static InvalidPathException readDifferently(char c) {
+        return new InvalidPathException(c == ';'
+                ? "The request path holds a path parameter (';'), which upstream servers read differently."
+                : "The request path holds a backslash, which upstream servers read differently.");
     }
 
     private static String resolveSegments(String path) {

@@ -103,4 +103,19 @@ class PathNormalizerTest {
         assertThrows(InvalidPathException.class, () -> PathNormalizer.normalize("/x%\u0664\u0661"));
         assertThrows(InvalidPathException.class, () -> PathNormalizer.normalize("/x%\uFF14\uFF11"));
     }
+
+    @Test
+    void aPathParameterIsRefusedPlainOrEncoded() {
+        assertRefused("/svc/admin;x/y");
+        assertRefused("/svc/admin;");
+        assertRefused("/svc/admin%3Bx/y");
+        assertRefused("/svc/admin%3bx/y");
+    }
+
+    @Test
+    void aBackslashIsRefusedPlainOrEncoded() {
+        assertRefused("/svc\\admin");
+        assertRefused("/svc%5Cadmin");
+        assertRefused("/svc%5cadmin");
+    }
 }
