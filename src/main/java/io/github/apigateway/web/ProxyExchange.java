@@ -30,7 +30,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private static final System.Logger LOG = System.getLogger(ProxyExchange.class.getName());
 
     private final String requestId;
-    private ResponseRelay relay;
+    private ResponsePump pump;
     private volatile Future<Void> upstreamCall;
     private volatile boolean clientFailed;
 
@@ -51,7 +51,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         // container's idle timeout. A container async timeout would cut off long, healthy downloads.
         async.setTimeout(0);
         async.addListener(exchange);
-        exchange.relay = new ResponseRelay(response, async, context.requestId(), exchange::clientFailed);
+        exchange.pump = new ResponsePump(response, new ClientExchangeEnd(response, async, context.requestId()),
+                context.requestId(), exchange::clientFailed);
         RequestBodyProducer body = RequestBodyProducer.of(request, exchange::clientFailed);
 
         HttpClientContext httpContext = HttpClientContext.create();
@@ -60,7 +61,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         }
         exchange.upstreamCall = upstream.execute(instance,
                 new BasicRequestProducer(UpstreamRequests.build(request, match, instance, context.requestId()), body),
-                exchange.relay, httpContext, exchange);
+                exchange.pump, httpContext, exchange);
         if (exchange.clientFailed) {
             exchange.upstreamCall.cancel(true);
         }
@@ -77,7 +78,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": upstream failed: " + failure);
         try {
-            relay.fail(UpstreamFailures.toGatewayException(failure));
+            pump.fail(UpstreamFailures.toGatewayException(failure));
         } catch (RuntimeException e) {
             // Never let an exception escape into the HTTP client's I/O thread: it would stop the
             // reactor and with it every exchange of the service.
@@ -97,7 +98,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         if (call != null) {
             call.cancel(true);
         }
-        relay.endAfterClientFailure();
+        pump.endAfterClientFailure();
     }
 
     @Override
