@@ -4,6 +4,7 @@ import io.github.apigateway.proxy.UserAgentPassThrough;
 import io.github.apigateway.proxy.UpstreamFailures;
 import io.github.apigateway.proxy.UpstreamClients;
 import io.github.apigateway.proxy.UpstreamClient;
+import io.github.apigateway.proxy.UpstreamRequests;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -60,7 +61,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
             httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
         }
         exchange.upstreamCall = upstream.execute(instance,
-                new BasicRequestProducer(UpstreamRequests.build(request, match, instance, context.requestId()), body),
+                new BasicRequestProducer(UpstreamRequests.build(ClientRequests.of(request), match, instance,
+                        context.requestId()), body),
                 exchange.pump, httpContext, exchange);
         if (exchange.clientFailed) {
             exchange.upstreamCall.cancel(true);
