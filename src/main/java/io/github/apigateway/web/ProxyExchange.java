@@ -2,9 +2,9 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.proxy.UserAgentPassThrough;
 import io.github.apigateway.proxy.UpstreamFailures;
-import io.github.apigateway.proxy.UpstreamClients;
-import io.github.apigateway.proxy.UpstreamClient;
 import io.github.apigateway.proxy.UpstreamRequests;
+import io.github.apigateway.proxy.UpstreamService;
+import io.github.apigateway.proxy.Upstreams;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -39,12 +39,12 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         this.requestId = requestId;
     }
 
-    public static void start(HttpServletRequest request, HttpServletResponse response, UpstreamClients upstreams)
+    public static void start(HttpServletRequest request, HttpServletResponse response, Upstreams upstreams)
             throws IOException {
         RequestContext context = RequestContext.of(request);
         RouteMatch match = context.routeMatch();
-        UpstreamClient upstream = upstreams.forService(match.route().service());
-        HttpHost instance = upstream.nextInstance();
+        UpstreamService service = upstreams.service(match.route().service());
+        HttpHost instance = service.nextInstance();
 
         ProxyExchange exchange = new ProxyExchange(context.requestId());
         AsyncContext async = request.startAsync();
@@ -56,11 +56,11 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
                 context.requestId(), exchange::clientFailed);
         RequestBodyProducer body = RequestBodyProducer.of(request, exchange::clientFailed);
 
-        HttpClientContext httpContext = HttpClientContext.create();
+        HttpClientContext httpContext = service.newContext();
         if (request.getHeader("User-Agent") == null) {
             httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
         }
-        exchange.upstreamCall = upstream.execute(instance,
+        exchange.upstreamCall = upstreams.execute(instance,
                 new BasicRequestProducer(UpstreamRequests.build(ClientRequests.of(request), match, instance,
                         context.requestId()), body),
                 exchange.pump, httpContext, exchange);
