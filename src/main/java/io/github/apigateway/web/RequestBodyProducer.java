@@ -33,6 +33,8 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
     private final long contentLength;
     private final Consumer<Throwable> onClientFailure;
     private final byte[] buffer = new byte[BUFFER_SIZE];
+    /** The buffer as the HTTP client reads it; one view for every read, nothing allocated per chunk. */
+    private final ByteBuffer bufferView = ByteBuffer.wrap(buffer);
 
     private volatile DataStreamChannel channel;
     private volatile boolean waitingForClient;
@@ -71,7 +73,7 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
                     channel.endStream();
                     return;
                 }
-                unsent = ByteBuffer.wrap(buffer, 0, read);
+                unsent = bufferView.clear().limit(read);
                 if (!flushUnsent(channel)) {
                     return;
                 }

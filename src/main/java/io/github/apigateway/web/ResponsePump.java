@@ -221,7 +221,8 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
 
     /**
      * The HTTP client reports the end in the same pass as the last declared byte, and completing sends
-     * what is buffered: a flush before it would only split a small response into two writes.
+     * what is buffered: a flush before it would only split a small response into two writes. A body
+     * without a declared length shows its end only in {@link #streamEnd}, so its parts are all flushed.
      */
     private boolean allDeclaredBytesArrived() {
         return undelivered == 0;
