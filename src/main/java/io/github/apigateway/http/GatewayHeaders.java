@@ -1,5 +1,7 @@
 package io.github.apigateway.http;
 
+import java.util.Locale;
+
 /** Names of the headers the gateway itself sets or reads, shared by every layer. */
 public final class GatewayHeaders {
 
@@ -7,5 +9,14 @@ public final class GatewayHeaders {
     public static final String REQUEST_ID = "X-Request-Id";
 
     private GatewayHeaders() {
+    }
+
+    /**
+     * The caller's identity as the gateway tells it to upstreams ({@code X-User-*}, {@code X-Client-Id}):
+     * the client's own are removed, the gateway's set, and nothing the client sends takes those away.
+     */
+    public static boolean isIdentityHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith("x-user-") || lower.equals("x-client-id");
     }
 }

@@ -3,7 +3,7 @@ package io.github.apigateway.lifecycle;
 import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.ValidatedConfig;
-import io.github.apigateway.proxy.UpstreamClients;
+import io.github.apigateway.proxy.Upstreams;
 import io.github.apigateway.ratelimit.ClientAddress;
 import io.github.apigateway.ratelimit.ClusterBuckets;
 import io.github.apigateway.ratelimit.LeasingRateLimiter;
@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
- * authenticator, the upstream HTTP clients, the cluster member and the rate limiter on it, and the
- * requests in flight. Built once at deployment by {@link #start}; the web layer gets its parts handed
- * in, so nothing looks it up at request time.
+ * authenticator, the upstream services and their HTTP client, the cluster member and the rate limiter
+ * on it, and the requests in flight. Built once at deployment by {@link #start}; the web layer gets its
+ * parts handed in, so nothing looks it up at request time.
  */
 public final class Gateway {
 
@@ -32,7 +32,7 @@ public final class Gateway {
     private final ValidatedConfig config;
     private final RouteTable routeTable;
     private final Authenticator authenticator;
-    private final UpstreamClients upstreams;
+    private final Upstreams upstreams;
     private final ClusterMember cluster;
     private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
@@ -41,7 +41,7 @@ public final class Gateway {
     private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Gateway(ValidatedConfig config, Authenticator authenticator, UpstreamClients upstreams,
+    private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
                     ClusterMember cluster, Duration drainTimeout) {
         this.config = config;
         this.routeTable = new RouteTable(config.routes());
@@ -63,13 +63,13 @@ public final class Gateway {
                 limiter, failures, config.rateLimitFailOpen());
     }
 
-    /** Joins the cluster and starts the upstream clients; on failure, whatever started is stopped again. */
+    /** Joins the cluster and starts the upstream HTTP client; on failure, whatever started is stopped again. */
     public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
         ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization()),
                 List.of(ClusterBuckets.mapConfig()));
         try {
             Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
-            return new Gateway(config, authenticator, UpstreamClients.start(config.services().values()), cluster,
+            return new Gateway(config, authenticator, Upstreams.start(config.services().values()), cluster,
                     drainTimeout);
         } catch (RuntimeException e) {
             cluster.close();
@@ -89,7 +89,7 @@ public final class Gateway {
         return authenticator;
     }
 
-    public UpstreamClients upstreams() {
+    public Upstreams upstreams() {
         return upstreams;
     }
 
@@ -111,7 +111,7 @@ public final class Gateway {
 
     /**
      * Stops taking requests, lets the ones in flight finish (up to the drain timeout), then closes the
-     * upstream connection pools and leaves the cluster, so its partitions move to the other members
+     * upstream connection pool and leaves the cluster, so its partitions move to the other members
      * first. Called by whichever the container runs first on undeploy or shutdown, the proxy servlet's
      * {@code destroy} or the context listener; later calls return at once.
      */

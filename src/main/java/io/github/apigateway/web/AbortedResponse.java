@@ -3,7 +3,7 @@ package io.github.apigateway.web;
 /**
  * Thrown by the proxy servlet, on the exchange's own async dispatch, to make the container close a
  * client connection whose response broke off after it was committed (see
- * {@link ResponseRelay#abortClientConnection()}). It carries no stack trace: the container logs it, and
+ * {@link ClientExchangeEnd#abortConnection()}). It carries no stack trace: the container logs it, and
  * the only useful line is which request was cut off.
  */
 public final class AbortedResponse extends RuntimeException {

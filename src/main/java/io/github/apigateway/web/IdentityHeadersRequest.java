@@ -1,6 +1,7 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.auth.Identity;
+import io.github.apigateway.http.GatewayHeaders;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -10,7 +11,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -47,13 +47,8 @@ final class IdentityHeadersRequest extends HttpServletRequestWrapper {
         return headers;
     }
 
-    static boolean isIdentityHeader(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-user-") || lower.equals("x-client-id");
-    }
-
     private boolean hidden(String name) {
-        return isIdentityHeader(name) || (consumedHeader != null && consumedHeader.equalsIgnoreCase(name));
+        return GatewayHeaders.isIdentityHeader(name) || (consumedHeader != null && consumedHeader.equalsIgnoreCase(name));
     }
 
     private String gatewayValue(String name) {

@@ -2,8 +2,9 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.proxy.UserAgentPassThrough;
 import io.github.apigateway.proxy.UpstreamFailures;
-import io.github.apigateway.proxy.UpstreamClients;
-import io.github.apigateway.proxy.UpstreamClient;
+import io.github.apigateway.proxy.UpstreamRequests;
+import io.github.apigateway.proxy.UpstreamService;
+import io.github.apigateway.proxy.Upstreams;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -30,7 +31,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private static final System.Logger LOG = System.getLogger(ProxyExchange.class.getName());
 
     private final String requestId;
-    private ResponseRelay relay;
+    private ResponsePump pump;
     private volatile Future<Void> upstreamCall;
     private volatile boolean clientFailed;
 
@@ -38,12 +39,12 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         this.requestId = requestId;
     }
 
-    public static void start(HttpServletRequest request, HttpServletResponse response, UpstreamClients upstreams)
+    public static void start(HttpServletRequest request, HttpServletResponse response, Upstreams upstreams)
             throws IOException {
         RequestContext context = RequestContext.of(request);
         RouteMatch match = context.routeMatch();
-        UpstreamClient upstream = upstreams.forService(match.route().service());
-        HttpHost instance = upstream.nextInstance();
+        UpstreamService service = upstreams.service(match.route().service());
+        HttpHost instance = service.nextInstance();
 
         ProxyExchange exchange = new ProxyExchange(context.requestId());
         AsyncContext async = request.startAsync();
@@ -51,16 +52,18 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         // container's idle timeout. A container async timeout would cut off long, healthy downloads.
         async.setTimeout(0);
         async.addListener(exchange);
-        exchange.relay = new ResponseRelay(response, async, context.requestId(), exchange::clientFailed);
+        exchange.pump = new ResponsePump(response, new ClientExchangeEnd(response, async, context.requestId()),
+                context.requestId(), exchange::clientFailed);
         RequestBodyProducer body = RequestBodyProducer.of(request, exchange::clientFailed);
 
-        HttpClientContext httpContext = HttpClientContext.create();
+        HttpClientContext httpContext = service.newContext();
         if (request.getHeader("User-Agent") == null) {
             httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
         }
-        exchange.upstreamCall = upstream.execute(instance,
-                new BasicRequestProducer(UpstreamRequests.build(request, match, instance, context.requestId()), body),
-                exchange.relay, httpContext, exchange);
+        exchange.upstreamCall = upstreams.execute(instance,
+                new BasicRequestProducer(UpstreamRequests.build(ClientRequests.of(request), match, instance,
+                        context.requestId()), body),
+                exchange.pump, httpContext, exchange);
         if (exchange.clientFailed) {
             exchange.upstreamCall.cancel(true);
         }
@@ -77,7 +80,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": upstream failed: " + failure);
         try {
-            relay.fail(UpstreamFailures.toGatewayException(failure));
+            pump.fail(UpstreamFailures.toGatewayException(failure));
         } catch (RuntimeException e) {
             // Never let an exception escape into the HTTP client's I/O thread: it would stop the
             // reactor and with it every exchange of the service.
@@ -97,7 +100,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         if (call != null) {
             call.cancel(true);
         }
-        relay.endAfterClientFailure();
+        pump.endAfterClientFailure();
     }
 
     @Override

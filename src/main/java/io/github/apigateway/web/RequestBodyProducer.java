@@ -17,9 +17,13 @@ import java.util.function.Consumer;
  * says when the client has sent more ({@link #onDataAvailable}). At most one read buffer is held, so a
  * 1 GiB upload needs no more memory than a 1 KiB one.
  *
- * <p>Threads: {@code produce} and {@code available} run on the HTTP client's I/O thread, the listener
- * methods on container threads; the servlet stream is only read inside {@code produce}, and the state
- * the two sides share is guarded by this object's lock.
+ * <p>Threads: {@code produce} and {@code available} run on the HTTP client's I/O thread, under this
+ * object's lock, which guards the read state; the servlet stream is only read there. The listener
+ * methods run on container threads and take no lock: they only wake the I/O side through the volatile
+ * fields. Tomcat calls them holding its socket's lock, which its own {@code isReady()} takes when called
+ * off a container thread, so a listener waiting for this object's lock deadlocks both sides. A wake-up
+ * racing with {@code produce} is not lost: the HTTP client calls {@code produce} again for an output
+ * request made while it ran.
  */
 final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
@@ -29,10 +33,12 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
     private final long contentLength;
     private final Consumer<Throwable> onClientFailure;
     private final byte[] buffer = new byte[BUFFER_SIZE];
+    /** The buffer as the HTTP client reads it; one view for every read, nothing allocated per chunk. */
+    private final ByteBuffer bufferView = ByteBuffer.wrap(buffer);
 
-    private DataStreamChannel channel;
+    private volatile DataStreamChannel channel;
+    private volatile boolean waitingForClient;
     private ByteBuffer unsent;
-    private boolean waitingForClient;
     private boolean ended;
 
     private RequestBodyProducer(ServletInputStream input, long contentLength, Consumer<Throwable> onClientFailure) {
@@ -67,7 +73,7 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
                     channel.endStream();
                     return;
                 }
-                unsent = ByteBuffer.wrap(buffer, 0, read);
+                unsent = bufferView.clear().limit(read);
                 if (!flushUnsent(channel)) {
                     return;
                 }
@@ -111,11 +117,8 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
     }
 
     private void wakeUp() {
-        DataStreamChannel toWake;
-        synchronized (this) {
-            waitingForClient = false;
-            toWake = channel;
-        }
+        waitingForClient = false;
+        DataStreamChannel toWake = channel;
         if (toWake != null) {
             toWake.requestOutput();
         }

@@ -1,0 +1,58 @@
+package io.github.apigateway.proxy;
+
+import io.github.apigateway.config.ServiceDefinition;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.io.CloseMode;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * The configured services and the one HTTP client that reaches their instances, started with the
+ * gateway and closed with it. Immutable after start; the client is thread-safe.
+ */
+public final class Upstreams implements AutoCloseable {
+
+    private final Map<String, UpstreamService> services;
+    private final CloseableHttpAsyncClient client;
+
+    private Upstreams(Map<String, UpstreamService> services, CloseableHttpAsyncClient client) {
+        this.services = Map.copyOf(services);
+        this.client = client;
+    }
+
+    public static Upstreams start(Collection<ServiceDefinition> definitions) {
+        Map<String, UpstreamService> services = new HashMap<>();
+        for (ServiceDefinition definition : definitions) {
+            services.put(definition.name(), UpstreamService.of(definition));
+        }
+        return new Upstreams(services, UpstreamHttpClient.start(definitions));
+    }
+
+    public UpstreamService service(String name) {
+        UpstreamService service = services.get(name);
+        if (service == null) {
+            throw new IllegalStateException("No service '" + name + "'; the config validator should have refused the route");
+        }
+        return service;
+    }
+
+    /** @param context from {@link UpstreamService#newContext()} of the instance's service, for its timeouts */
+    public Future<Void> execute(HttpHost instance, AsyncRequestProducer request, AsyncResponseConsumer<Void> response,
+                                HttpClientContext context, FutureCallback<Void> callback) {
+        return client.execute(instance, request, response, null, context, callback);
+    }
+
+    /** Closes the pool's connections once their exchanges end, for at most the HTTP client's grace period. */
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+}

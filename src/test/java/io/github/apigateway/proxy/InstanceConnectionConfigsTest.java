@@ -1,0 +1,72 @@
+package io.github.apigateway.proxy;
+
+import io.github.apigateway.config.ServiceDefinition;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class InstanceConnectionConfigsTest {
+
+    private static ServiceDefinition service(String name, long connectMs, long responseMs, String... instances) {
+        return new ServiceDefinition(name, List.of(instances).stream().map(URI::create).toList(),
+                Duration.ofMillis(connectMs), Duration.ofMillis(responseMs));
+    }
+
+    private static ConnectionConfig forRoute(InstanceConnectionConfigs configs, String scheme, String host, int port) {
+        return configs.resolve(new HttpRoute(new HttpHost(scheme, host, port)));
+    }
+
+    @Test
+    void eachInstanceConnectsWithItsServicesTimeouts() {
+        InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
+                service("fast", 200, 1_000, "http://127.0.0.1:9001"),
+                service("slow", 5_000, 60_000, "http://127.0.0.1:9002")));
+        ConnectionConfig fast = forRoute(configs, "http", "127.0.0.1", 9001);
+        ConnectionConfig slow = forRoute(configs, "http", "127.0.0.1", 9002);
+        assertEquals(Timeout.ofMilliseconds(200), fast.getConnectTimeout());
+        assertEquals(Timeout.ofMilliseconds(1_000), fast.getSocketTimeout());
+        assertEquals(Timeout.ofMilliseconds(5_000), slow.getConnectTimeout());
+        assertEquals(Timeout.ofMilliseconds(60_000), slow.getSocketTimeout());
+    }
+
+    @Test
+    void anInstanceSharedByServicesGetsTheLongestOfTheirTimeouts() {
+        InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
+                service("a", 200, 60_000, "http://127.0.0.1:9001"),
+                service("b", 3_000, 1_000, "http://127.0.0.1:9001")));
+        ConnectionConfig shared = forRoute(configs, "http", "127.0.0.1", 9001);
+        assertEquals(Timeout.ofMilliseconds(3_000), shared.getConnectTimeout());
+        assertEquals(Timeout.ofMilliseconds(60_000), shared.getSocketTimeout());
+        assertEquals(1, configs.instanceCount());
+    }
+
+    @Test
+    void anInstanceWithoutPortIsFoundUnderItsSchemesDefaultPort() {
+        InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
+                service("web", 700, 1_000, "http://backend.internal")));
+        assertEquals(Timeout.ofMilliseconds(700), forRoute(configs, "http", "backend.internal", 80).getConnectTimeout());
+    }
+
+    @Test
+    void theHostNameMatchesInAnyLetterCase() {
+        InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
+                service("web", 700, 1_000, "http://Backend.Internal:8080")));
+        assertEquals(Timeout.ofMilliseconds(700), forRoute(configs, "http", "backend.internal", 8080).getConnectTimeout());
+    }
+
+    @Test
+    void everyDistinctInstanceIsCountedOnce() {
+        InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
+                service("a", 200, 1_000, "http://127.0.0.1:9001", "http://127.0.0.1:9002"),
+                service("b", 200, 1_000, "http://127.0.0.1:9002", "http://127.0.0.1:9003")));
+        assertEquals(3, configs.instanceCount());
+    }
+}
