@@ -14,17 +14,7 @@ import java.io.IOException;
  *
  * <p>Threads: called by {@link ResponsePump} under its lock, so at most one ending runs at a time.
  */
-final class ClientExchangeEnd {
-
-    private final HttpServletResponse response;
-    private final AsyncContext async;
-    private final String requestId;
-
-    ClientExchangeEnd(HttpServletResponse response, AsyncContext async, String requestId) {
-        this.response = response;
-        this.async = async;
-        this.requestId = requestId;
-    }
+record ClientExchangeEnd(HttpServletResponse response, AsyncContext async, String requestId) {
 
     void complete() {
         try {

@@ -9,7 +9,6 @@ import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.lifecycle.DrainTimeout;
 import io.github.apigateway.lifecycle.Gateway;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
@@ -55,11 +54,11 @@ public final class GatewayBootstrap implements ServletContextListener {
 
     /** The request's way through the gateway, in order; each filter may end it with a JSON error. */
     private static void register(ServletContext context, Gateway gateway) {
-        filter(context, "request-id", new RequestIdFilter(gateway.inFlight()));
-        filter(context, "route", new RouteFilter(gateway.routeTable()));
-        filter(context, "authentication", new RoutedStepFilter(new AuthenticationStep(gateway.authenticator())));
-        filter(context, "authorization", new RoutedStepFilter(new AuthorizationStep(gateway.authenticator())));
-        filter(context, "rate-limit", new RoutedStepFilter(new RateLimitStep(gateway.rateLimits())), DispatcherType.ASYNC);
+        filter(context, "request-id", new RequestIdStep(gateway.inFlight()));
+        filter(context, "route", new RouteStep(gateway.routeTable()));
+        filter(context, "authentication", new AuthenticationStep(gateway.authenticator()).forRoutedRequests());
+        filter(context, "authorization", new AuthorizationStep(gateway.authenticator()).forRoutedRequests());
+        filter(context, "rate-limit", new RateLimitStep(gateway.rateLimits()).forRoutedRequests(), DispatcherType.ASYNC);
         servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
         servlet(context, "browser-login", new BrowserLoginServlet(gateway.authenticator().browserLogin()),
@@ -71,8 +70,8 @@ public final class GatewayBootstrap implements ServletContextListener {
      * Filters see requests from clients; async dispatches skip them (an abort on Tomcat goes straight back
      * to the proxy), except where a filter resumes a request it suspended itself.
      */
-    private static void filter(ServletContext context, String name, Filter filter, DispatcherType... resumes) {
-        FilterRegistration.Dynamic registration = context.addFilter(name, filter);
+    private static void filter(ServletContext context, String name, Step step, DispatcherType... resumes) {
+        FilterRegistration.Dynamic registration = context.addFilter(name, new StepFilter(step));
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, resumes), true, "/*");
     }

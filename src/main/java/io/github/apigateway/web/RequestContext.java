@@ -36,7 +36,7 @@ public final class RequestContext {
     public static RequestContext of(ServletRequest request) {
         Object context = request.getAttribute(ATTRIBUTE);
         if (context == null) {
-            throw new IllegalStateException("RequestIdFilter must run before " + RequestContext.class.getSimpleName() + " is read; check the filter order in GatewayBootstrap.register");
+            throw new IllegalStateException("RequestIdStep must run before " + RequestContext.class.getSimpleName() + " is read; check the filter order in GatewayBootstrap.register");
         }
         return (RequestContext) context;
     }
@@ -52,7 +52,7 @@ public final class RequestContext {
     /** @throws IllegalStateException when the route filter has not matched the request */
     public RouteMatch routeMatch() {
         if (routeMatch == null) {
-            throw new IllegalStateException("RouteFilter must run before the route is read; check the filter order in GatewayBootstrap.register");
+            throw new IllegalStateException("RouteStep must run before the route is read; check the filter order in GatewayBootstrap.register");
         }
         return routeMatch;
     }

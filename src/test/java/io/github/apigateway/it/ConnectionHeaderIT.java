@@ -1,15 +1,11 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -23,14 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * request the upstream gets: the identity of an authenticated caller, the forwarding headers, {@code Via}
  * and the request id all arrive.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConnectionHeaderIT {
+class ConnectionHeaderIT extends DeployedGatewayTest {
 
     private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
     private static final String API_KEY = "connection-header-test-key";
-
-    @ArquillianResource
-    private URL gateway;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {

@@ -1,14 +1,10 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -20,14 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and 500/min with a burst of 50 per user for premium users, whose tier comes from their Keycloak
  * token, never from the client.
  */
-@ExtendWith(ArquillianExtension.class)
-class RateLimitIT {
+class RateLimitIT extends DeployedGatewayTest {
 
     private static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
     private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-
-    @ArquillianResource
-    private URL gateway;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,10 +46,6 @@ class RateLimitIT {
     @AfterAll
     static void stopUpstream() {
         UPSTREAM.close();
-    }
-
-    private HttpResponse<String> get(String path, String... headers) throws Exception {
-        return GatewayClient.get(gateway, path, headers);
     }
 
     @Test

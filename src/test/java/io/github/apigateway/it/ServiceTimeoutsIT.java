@@ -1,15 +1,11 @@
 package io.github.apigateway.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each service keeps its own response timeout although all services share one HTTP client and one
  * connection pool: two services on the same instance, which answers after 1.5 s, get a 504 and a 200.
  */
-@ExtendWith(ArquillianExtension.class)
-class ServiceTimeoutsIT {
+class ServiceTimeoutsIT extends DeployedGatewayTest {
 
     private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
-
-    @ArquillianResource
-    private URL gateway;
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -24,17 +24,18 @@ class InstanceConnectionConfigsTest {
         return configs.resolve(new HttpRoute(new HttpHost(scheme, host, port)));
     }
 
+    private static void assertTimeouts(long connectMillis, long socketMillis, ConnectionConfig config) {
+        assertEquals(Timeout.ofMilliseconds(connectMillis), config.getConnectTimeout());
+        assertEquals(Timeout.ofMilliseconds(socketMillis), config.getSocketTimeout());
+    }
+
     @Test
     void eachInstanceConnectsWithItsServicesTimeouts() {
         InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
                 service("fast", 200, 1_000, "http://127.0.0.1:9001"),
                 service("slow", 5_000, 60_000, "http://127.0.0.1:9002")));
-        ConnectionConfig fast = forRoute(configs, "http", "127.0.0.1", 9001);
-        ConnectionConfig slow = forRoute(configs, "http", "127.0.0.1", 9002);
-        assertEquals(Timeout.ofMilliseconds(200), fast.getConnectTimeout());
-        assertEquals(Timeout.ofMilliseconds(1_000), fast.getSocketTimeout());
-        assertEquals(Timeout.ofMilliseconds(5_000), slow.getConnectTimeout());
-        assertEquals(Timeout.ofMilliseconds(60_000), slow.getSocketTimeout());
+        assertTimeouts(200, 1_000, forRoute(configs, "http", "127.0.0.1", 9001));
+        assertTimeouts(5_000, 60_000, forRoute(configs, "http", "127.0.0.1", 9002));
     }
 
     @Test
@@ -42,9 +43,7 @@ class InstanceConnectionConfigsTest {
         InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
                 service("a", 200, 60_000, "http://127.0.0.1:9001"),
                 service("b", 3_000, 1_000, "http://127.0.0.1:9001")));
-        ConnectionConfig shared = forRoute(configs, "http", "127.0.0.1", 9001);
-        assertEquals(Timeout.ofMilliseconds(3_000), shared.getConnectTimeout());
-        assertEquals(Timeout.ofMilliseconds(60_000), shared.getSocketTimeout());
+        assertTimeouts(3_000, 60_000, forRoute(configs, "http", "127.0.0.1", 9001));
         assertEquals(1, configs.instanceCount());
     }
 

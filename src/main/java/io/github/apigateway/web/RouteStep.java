@@ -5,7 +5,6 @@ import io.github.apigateway.routing.RouteLookup;
 import io.github.apigateway.routing.RouteTable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,19 +13,13 @@ import java.util.Map;
 
 /**
  * Matches the request against the route table; the match goes into the {@link RequestContext} for the
- * filters after it and the proxy. Unmatched requests end here (400/404/405) and never reach
+ * steps after it and the proxy. Unmatched requests end here (400/404/405) and never reach
  * authentication or the upstream. The gateway's own {@code /_gateway/} paths pass through to their servlets.
  */
-final class RouteFilter extends HttpFilter {
-
-    private final transient RouteTable routeTable;
-
-    RouteFilter(RouteTable routeTable) {
-        this.routeTable = routeTable;
-    }
+record RouteStep(RouteTable routeTable) implements Step {
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void apply(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RouteLookup lookup = routeTable.lookup(pathInsideContext(request), request.getMethod());
         if (lookup instanceof RouteLookup.Matched matched) {

@@ -7,7 +7,6 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,19 +18,13 @@ import java.io.IOException;
  * until its exchange ends (also asynchronously, in the proxy) so that shutdown can wait for it, and writes
  * the access log line then. While the gateway is stopping it refuses new requests with 503.
  */
-final class RequestIdFilter extends HttpFilter {
+record RequestIdStep(InFlightRequests inFlight) implements Step {
 
-    private static final System.Logger LOG = System.getLogger(RequestIdFilter.class.getName());
+    private static final System.Logger LOG = System.getLogger(RequestIdStep.class.getName());
     private static final System.Logger ACCESS = System.getLogger("gateway.access");
 
-    private final transient InFlightRequests inFlight;
-
-    RequestIdFilter(InFlightRequests inFlight) {
-        this.inFlight = inFlight;
-    }
-
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void apply(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(request, RequestIds.acceptOrCreate(request.getHeader(GatewayHeaders.REQUEST_ID)));
         response.setHeader(GatewayHeaders.REQUEST_ID, context.requestId());

@@ -8,23 +8,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** The filter a {@link RoutedStep} runs in; the gateway's own {@code /_gateway/} endpoints pass it untouched. */
-final class RoutedStepFilter extends HttpFilter {
+/** The servlet filter a {@link Step} runs in. */
+final class StepFilter extends HttpFilter {
 
-    private final transient RoutedStep step;
+    private final transient Step step;
 
-    RoutedStepFilter(RoutedStep step) {
+    StepFilter(Step step) {
         this.step = step;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RequestContext context = RequestContext.of(request);
-        if (context.hasRoute()) {
-            step.apply(context, request, response, chain);
-        } else {
-            chain.doFilter(request, response);
-        }
+        step.apply(request, response, chain);
     }
 }
