@@ -10,6 +10,8 @@
 # 2. Two nodes (a second gateway joins the first one's Hazelcast cluster): node 1's /limited/* (limit
 #    with source header, a random one of 1,000 X-Bench-Key values per request, never refusing) against
 #    its /bench/* with the same headers; medians of BENCH_ROUNDS rounds, ratios.
+# 2b. A client inventing keys: a new X-Bench-Key on every request to node 1's header limit for a minute
+#    (hundreds of thousands of buckets): node 1 still answers, and its heap after a full GC.
 # 3. Exactness: a bucket of burst 200 refilled at 1 a minute; 400 requests in 4 parallel streams, two
 #    to each node: how many passed (200) and how many were refused (429).
 # 4. A frozen member: kill -STOP node 2, then single requests with new keys on node 1 (latency, status
@@ -23,15 +25,15 @@
 # BENCH_ROUNDS (3), BENCH_WARMUP (nginx warm-up, 5), BENCH_GATEWAY_WARMUP (warm-up of each gateway
 # target on one node, 20), BENCH_LIMITER_WARMUP (each two-node target, 15), BENCH_FREEZE_DURATION (each
 # wrk run around the freeze, 3; keep the freeze under the 8 s after which Hazelcast drops node 2),
-# BENCH_FREEZE_CLOSED (1), BENCH_CONNECTIONS (50), BENCH_THREADS (2), GATEWAY_JAVA_OPTS (extra JVM
-# options for the gateway nodes). BENCH_SMOKE=1 makes every default short: a check that the script
+# BENCH_FREEZE_CLOSED (1), BENCH_DISTINCT_KEYS_DURATION (2b, 60), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
+# GATEWAY_JAVA_OPTS (extra JVM options for the gateway nodes). BENCH_SMOKE=1 makes every default short: a check that the script
 # works end to end in about 2 minutes (plus Keycloak's first start), not a measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$ROOT/bench/out
 
-if [ "${BENCH_SMOKE:-0}" = 1 ]; then defaults=(2 1 2 4 3 2); else defaults=(10 3 5 20 15 3); fi
+if [ "${BENCH_SMOKE:-0}" = 1 ]; then defaults=(2 1 2 4 3 2 5); else defaults=(10 3 5 20 15 3 60); fi
 DURATION=${BENCH_DURATION:-${defaults[0]}}
 ROUNDS=${BENCH_ROUNDS:-${defaults[1]}}
 WARMUP=${BENCH_WARMUP:-${defaults[2]}}
@@ -42,6 +44,7 @@ FREEZE_CLOSED=${BENCH_FREEZE_CLOSED:-1}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 FREEZE_KEYS=20
+DISTINCT_KEYS_DURATION=${BENCH_DISTINCT_KEYS_DURATION:-${defaults[6]}}
 for d in "$DURATION" "$WARMUP" "$GATEWAY_WARMUP" "$LIMITER_WARMUP" "$FREEZE_DURATION"; do
   [[ $d =~ ^[0-9]+s?$ ]] || { echo "durations are whole seconds (10 or 10s), not '$d'" >&2; exit 2; }
 done
@@ -152,6 +155,7 @@ row bearer "gateway, 1 node, bearer + rate limit" $(rounds bearer)
 ratio "1 node: bearer + rate limit / nginx-proxy" bearer nginx-proxy "(median of $ROUNDS)"
 ratio "1 node: public / nginx-proxy" public nginx-proxy "(median of $ROUNDS)"
 ratio "1 node: bearer + rate limit / public" bearer public "(median of $ROUNDS)"
+ratio_target "1 node, bearer + rate limit against nginx reverse proxy" bearer nginx-proxy 0.5 3
 
 # --- 2. Two nodes: a header limit over 1,000 keys --------------------------------------------------------
 echo "== 2. two nodes: limit by header over 1,000 keys against no limit, on node 1"
@@ -182,6 +186,16 @@ row unlimited "gateway, 2 nodes, node 1, no limit" $(rounds unlimited)
 # shellcheck disable=SC2046
 row limited "gateway, 2 nodes, node 1, header limit" $(rounds limited)
 ratio "2 nodes: header limit / no limit" limited unlimited "(median of $ROUNDS; failed decisions: $failures)"
+ratio_target "2 nodes, header limit over both members against no limit" limited unlimited 0.85 1.5
+
+# --- 2b. A client inventing keys ---------------------------------------------------------------------------
+echo "== 2b. a new X-Bench-Key on every request for ${DISTINCT_KEYS_DURATION}s, on node 1"
+wrk_run distinct-keys "$DISTINCT_KEYS_DURATION" "$LIMITED_URL" -s bench/header-keys.lua -- 0 "distinct-$RUN_ID-"
+sent=$(awk '/requests in/ { print $1 }' "$OUT/wrk-distinct-keys.txt")
+row distinct-keys "node 1, header limit, a new key per request" distinct-keys
+finding "distinct keys: $sent requests with as many new keys; afterwards node 1 answers $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$PUBLIC_URL"), heap of node 1: $(heap_used node1)"
+verdict "distinct keys do not take the node down" "$( [ "$(health "$NODE1_PORT" members)" = 2 ] && echo yes)" \
+  "$sent new keys in ${DISTINCT_KEYS_DURATION}s; node 1 still sees a cluster of $(health "$NODE1_PORT" members)"
 
 # --- 3. Exactness -----------------------------------------------------------------------------------------
 echo "== 3. exactness: 400 requests for a burst of 200, over both nodes"

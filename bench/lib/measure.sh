@@ -61,6 +61,17 @@ ratio() {
 
 finding() { echo "$*" >>"$OUT/findings.txt"; }
 
+# ratio_target TARGET ID OVER_ID MIN_THROUGHPUT MAX_P99: a targets line: is ID's throughput at least
+# MIN_THROUGHPUT times OVER_ID's, and its p99 at most MAX_P99 times?
+ratio_target() {
+  local r1 r2 p1 p2 met
+  r1=$(value "$2" 3); r2=$(value "$3" 3); p1=$(value "$2" 4); p2=$(value "$3" 4)
+  met=$(awk -v r1="$r1" -v r2="$r2" -v p1="$p1" -v p2="$p2" -v t="$4" -v p="$5" \
+    'BEGIN { if (r2 > 0 && p2 > 0 && r1 / r2 >= t && p1 / p2 <= p) print "yes" }')
+  verdict "$1" "$met" "$(awk -v r1="$r1" -v r2="$r2" -v p1="$p1" -v p2="$p2" -v t="$4" -v p="$5" \
+    'BEGIN { printf "throughput %.2fx (target >= %.2fx), p99 %.2fx (target <= %.2fx)", r1 / r2, t, p1 / p2, p }')"
+}
+
 # verdict TARGET MET(yes|no) DETAIL: a line of the targets list.
 verdict() {
   local mark=MISSED

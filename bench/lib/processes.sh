@@ -160,3 +160,11 @@ rate_limit_header() {
   local url=$1; shift
   curl -s --max-time 10 -o /dev/null -D - "$@" "$url" | tr -d '\r' | sed -n 's/^[Rr]ate[Ll]imit-[Ll]imit: *//p'
 }
+
+# heap_used NAME: the used heap of a gateway node's JVM after a full GC, as jcmd reports it.
+heap_used() {
+  local pid=${PIDS[$1]:-}
+  [ -n "$pid" ] || { echo "?"; return; }
+  jcmd "$pid" GC.run >/dev/null 2>&1 || true
+  jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }'
+}
