@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Where a gateway node spends its CPU on the bearer + rate limit route: one node (Jetty 12.1 through
-# jetty-base, the benchmark's config, a real Keycloak token) under wrk for PROFILE_SECONDS (default 20,
-# after a 15 s warm-up), recorded with JDK Flight Recorder's method sampling. Prints the hottest methods
+# Where a gateway node spends its CPU: node 1 (Jetty 12.1 through jetty-base, the benchmark's config)
+# under wrk for PROFILE_SECONDS (default 20, after a 15 s warm-up), recorded with JDK Flight Recorder's
+# method sampling. PROFILE_TARGET=bearer (default): the bearer + rate limit route with a real Keycloak
+# token, one node. PROFILE_TARGET=header-limit: a second node joins, and node 1's header limit is asked
+# with 1,000 random keys, whose buckets both members own. Prints the hottest methods
 # on top of the stack and the share of samples under each gateway method (inclusive). Loopback only.
 # The recording stays in bench/out/profile.jfr for `jfr print` or JDK Mission Control.
 set -euo pipefail
@@ -31,13 +33,25 @@ JETTY_VERSION=$(sed -n "s:.*<jetty.home.version>\(.*\)</jetty.home.version>.*:\1
 JETTY_HOME=$(jetty-base/fetch-jetty-home.sh "$JETTY_VERSION")
 head -c 1024 /dev/zero | tr '\0' 'x' >"$OUT/www/1k"
 write_hazelcast_config
-start_keycloak
+TARGET=${PROFILE_TARGET:-bearer}
 start_nginx
+if [ "$TARGET" = bearer ]; then
+  start_keycloak
+fi
 GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=$OUT/profile.jfr,settings=profile,delay=15s,duration=${SECONDS_MEASURED}s" \
   start_gateway node1 node1 "$NODE1_PORT" "$ROOT/bench/gateway-bench.json"
-TOKEN=$(token)
-URL=http://127.0.0.1:$NODE1_PORT/secure/1k
+if [ "$TARGET" = bearer ]; then
+  URL=http://127.0.0.1:$NODE1_PORT/secure/1k
+  LOAD=(-H "Authorization: Bearer $(token)")
+else
+  NODE2_PORT=18083
+  start_gateway node2 node2 "$NODE2_PORT" "$ROOT/bench/gateway-bench.json"
+  wait_members 2 "$NODE1_PORT" "$NODE2_PORT"
+  URL=http://127.0.0.1:$NODE1_PORT/limited/1k
+  LOAD=(-s bench/header-keys.lua -- 1000 key-)
+fi
 echo "warm-up 15 s, then $SECONDS_MEASURED s recorded: $URL"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((15 + SECONDS_MEASURED + 2))s" -H "Authorization: Bearer $TOKEN" "$URL" | grep -E "Requests/sec|Non-2xx" || true
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((15 + SECONDS_MEASURED + 2))s" "$URL" "${LOAD[@]}" | grep -E "Requests/sec|Non-2xx" || true
+echo "rate limit decisions that failed on node 1: $(health "$NODE1_PORT" rate_limit_failures)"
 for _ in $(seq 50); do [ -s "$OUT/profile.jfr" ] && break; sleep 0.2; done
 jfr print --events jdk.ExecutionSample --stack-depth 96 "$OUT/profile.jfr" | python3 bench/jfr-summary.py

@@ -48,17 +48,20 @@ final class TokenLease {
         return limit;
     }
 
-    /** A leased token for one request, a remembered refusal, or null when the cluster must be asked. */
+    /**
+     * A leased token for one request, a remembered refusal, or null when the cluster must be asked. Tokens
+     * still held are spent before a refusal counts: the refusal of a refill ahead of need must not strand them.
+     */
     synchronized RateLimitDecision take(long nowNanos) {
         lastUsedNanos = nowNanos;
+        if (tokens > 0) {
+            tokens--;
+            return new RateLimitDecision(true, limit.capacity(), clusterRemaining + tokens, resetSeconds, 0);
+        }
         if (nowNanos - refusedUntilNanos < 0) {
             return new RateLimitDecision(false, limit.capacity(), 0, resetSeconds, retryAfterSeconds);
         }
-        if (tokens == 0) {
-            return null;
-        }
-        tokens--;
-        return new RateLimitDecision(true, limit.capacity(), clusterRemaining + tokens, resetSeconds, 0);
+        return null;
     }
 
     /**
@@ -90,7 +93,7 @@ final class TokenLease {
             nextBatch = Math.max(1, grant.granted());
         }
         if (grant.granted() == 0) {
-            refusedUntilNanos = nowNanos + Math.min(LIFETIME_NANOS, grant.millisToNextToken() * 1_000_000L);
+            refusedUntilNanos = nowNanos + Math.min(LIFETIME_NANOS / 1_000_000L, grant.millisToNextToken()) * 1_000_000L;
             retryAfterSeconds = grant.retryAfterSeconds();
         }
     }
