@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * costs one cluster call per batch instead of one per request. The batch starts at one token, doubles
  * while the node keeps using whole leases, and halves when a lease ends unspent, up to {@code maxBatch}
  * (a small share of the burst): what another node may be refused while this one still holds tokens is
- * bounded by that share and the lease's lifetime. Unspent tokens go back to the cluster when the lease
- * expires. When the cluster refuses, the refusal is remembered until the bucket can hold a token again
+ * bounded by that share. Unspent tokens go back to the cluster once the lease has not been used for its
+ * lifetime: demand stopped, so an idle node does not hoard a bucket. (Expiring leases still in use would
+ * cost a give-back and a new grant for every key asked a few times a second: measured, that turned most
+ * requests into cluster calls.) When the cluster refuses, the refusal is remembered until the bucket can hold a token again
  * (at most one lease lifetime), so a client hammering an empty bucket costs no cluster calls.
  *
  * <p>Thread-safe: every method holds this object's lock, briefly; the cluster is only ever called by
@@ -28,7 +30,6 @@ final class TokenLease {
     private final RateLimit limit;
     private final int maxBatch;
     private int tokens;
-    private long expiresAtNanos;
     private int nextBatch = 1;
     private long clusterRemaining;
     private long resetSeconds;
@@ -86,7 +87,6 @@ final class TokenLease {
     synchronized void granted(Grant grant, int wanted, long nowNanos) {
         pending = null;
         tokens += grant.granted();
-        expiresAtNanos = nowNanos + LIFETIME_NANOS;
         clusterRemaining = grant.remaining();
         resetSeconds = grant.resetSeconds();
         if (grant.granted() < wanted) {
@@ -102,9 +102,9 @@ final class TokenLease {
         pending = null;
     }
 
-    /** @return the unspent tokens of a lease past its lifetime, which the caller gives back; 0 for none */
+    /** @return the unspent tokens of a lease unused for its lifetime, which the caller gives back; 0 for none */
     synchronized int expire(long nowNanos) {
-        if (tokens == 0 || nowNanos - expiresAtNanos < 0) {
+        if (tokens == 0 || nowNanos - lastUsedNanos < LIFETIME_NANOS) {
             return 0;
         }
         int unspent = tokens;

@@ -6,20 +6,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Members that let bucket decisions run past their deadline {@link #MISSES_BEFORE_QUARANTINE} times in a
- * row are quarantined, so that requests for the buckets they own fail at once (by
+ * Members that let a bucket decision run past its deadline after answering nothing for
+ * {@link #SILENCE_NANOS} are quarantined, so that requests for the buckets they own fail at once (by
  * {@code rate_limit_failure}) instead of each waiting out the deadline: a hung member (GC pause, SIGSTOP,
- * a half-open network) must not slow the other nodes down, while one slow answer on a busy machine does
- * not condemn a member. After a quarantine one request is let through as a probe, while the others keep
- * failing fast; any answer ends the quarantine.
+ * a half-open network) must not slow the other nodes down. A member that is only slow keeps answering,
+ * late, and is never quarantined: measured, counting missed deadlines instead quarantined busy members
+ * for a second at a time and failed thousands of decisions that would have been made. After a quarantine
+ * one request is let through as a probe, while the others keep failing fast; any answer ends it.
  *
  * <p>Thread-safe: concurrent maps, the quarantine updated with compare-and-set so exactly one request probes.
  */
 final class UnresponsiveOwners {
 
-    static final int MISSES_BEFORE_QUARANTINE = 3;
+    static final long SILENCE_NANOS = 250_000_000L;
 
-    private final Map<UUID, Integer> missesInARow = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> lastAnswerNanos = new ConcurrentHashMap<>();
     private final Map<UUID, Long> quarantinedUntil = new ConcurrentHashMap<>();
     private final long quarantineNanos;
     private final LongSupplier nanoClock;
@@ -49,15 +50,22 @@ final class UnresponsiveOwners {
     }
 
     void timedOut(UUID owner) {
-        if (owner != null && missesInARow.merge(owner, 1, Integer::sum) >= MISSES_BEFORE_QUARANTINE) {
-            quarantinedUntil.put(owner, nanoClock.getAsLong() + quarantineNanos);
+        if (owner == null) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        Long lastAnswer = lastAnswerNanos.putIfAbsent(owner, now);
+        if (lastAnswer != null && now - lastAnswer >= SILENCE_NANOS) {
+            quarantinedUntil.put(owner, now + quarantineNanos);
         }
     }
 
     void answered(UUID owner) {
-        if (owner != null && !missesInARow.isEmpty()) {
-            missesInARow.remove(owner);
-            quarantinedUntil.remove(owner);
+        if (owner != null) {
+            lastAnswerNanos.put(owner, nanoClock.getAsLong());
+            if (!quarantinedUntil.isEmpty()) {
+                quarantinedUntil.remove(owner);
+            }
         }
     }
 }
