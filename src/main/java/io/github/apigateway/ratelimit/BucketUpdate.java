@@ -20,6 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class BucketUpdate<R> implements EntryProcessor<String, double[], R>, IdentifiedDataSerializable {
 
+    /**
+     * Hazelcast keeps an entry's update time and TTL in whole seconds, so an entry can expire up to a
+     * second before its TTL: forgotten early, a bucket would count as full and let through tokens it
+     * does not have. One second more keeps it at least until it really is full.
+     */
+    static final long TTL_ROUNDING_MILLIS = 1_000;
+
     long capacity;
     double refillPerMilli;
     /** Tokens wanted or given back. */
@@ -39,7 +46,7 @@ abstract class BucketUpdate<R> implements EntryProcessor<String, double[], R>, I
     /** Writes the bucket {@code state} with its TTL and returns the answer for the caller. */
     final R store(Map.Entry<String, double[]> entry, BucketState state, R answer) {
         written = StoredBucket.write(state);
-        ttlMillis = TokenBucket.millisToFull(state.tokens(), capacity, refillPerMilli);
+        ttlMillis = TokenBucket.millisToFull(state.tokens(), capacity, refillPerMilli) + TTL_ROUNDING_MILLIS;
         ((ExtendedMapEntry<String, double[]>) entry).setValue(written, ttlMillis, TimeUnit.MILLISECONDS);
         return answer;
     }
