@@ -120,10 +120,32 @@ freeze_report() {
   fi
 }
 
+# decided_again MODE: how long after SIGCONT node 1 decides buckets again (a decided answer carries
+# RateLimit-Limit; while the resumed member is still quarantined, at most about a second, node 1 fails
+# its buckets by rate_limit_failure), asking with new keys for up to 10 s.
+decided_again() {
+  local start=$SECONDS i=0 in_a_row=0
+  while [ $((SECONDS - start)) -lt 10 ]; do
+    i=$((i + 1))
+    if curl -s -o /dev/null -D - --max-time 2 -H "X-Bench-Key: resumed-$1-$RUN_ID-$i" "$LIMITED_URL" \
+        | grep -qi '^RateLimit-Limit:'; then
+      in_a_row=$((in_a_row + 1))
+      # eight new keys in a row decided: some of them are the resumed member's (all node 1's: 1 in 256)
+      [ "$in_a_row" -lt 8 ] || { echo "$((SECONDS - start)) s ($i requests)"; return; }
+    else
+      in_a_row=0
+      sleep 0.1
+    fi
+  done
+  echo "more than 10 s"
+}
+
 # limits_apply_again MODE: right after SIGCONT, a new small bucket (burst 5) on each node takes
 # 8 requests: 5 must pass, then 3 be refused.
 limits_apply_again() {
-  local mode=$1 node port got ok=yes sizes split=""
+  local mode=$1 node port got ok=yes sizes split="" waited
+  waited=$(decided_again "$mode")
+  finding "after SIGCONT ($mode): node 1 decided a new bucket of the large limit again after ${waited}"
   for node in node1 node2; do
     port=$NODE1_PORT; [ "$node" = node1 ] || port=$NODE2_PORT
     requests "$OUT/small-$mode-$node.curl" "small-$mode-$RUN_ID-$node" "http://127.0.0.1:$port/small/1k" 8
