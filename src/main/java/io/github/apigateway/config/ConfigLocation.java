@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Finds the gateway config in the order of CONTRACT.md section 2: system property {@code gateway.config},
+ * Finds the gateway config in the order docs/configuration.md gives: system property {@code gateway.config},
  * environment variable {@code GATEWAY_CONFIG}, context init-param {@code gateway.config}, else the file
  * bundled in the WAR.
  */

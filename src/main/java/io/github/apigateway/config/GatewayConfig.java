@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The gateway config file as bound from JSON: the shape of CONTRACT.md section 3, not yet validated. */
+/** The gateway config file as bound from JSON: the shape docs/configuration.md describes, not yet validated. */
 public record GatewayConfig(
         Map<String, ServiceConfig> services,
         List<RouteConfig> routes,

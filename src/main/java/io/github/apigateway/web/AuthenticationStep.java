@@ -3,7 +3,6 @@ package io.github.apigateway.web;
 import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.auth.BrowserLogin;
 import io.github.apigateway.auth.Credentials;
-import io.github.apigateway.auth.Identity;
 import io.github.apigateway.config.AuthMode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,15 +22,17 @@ record AuthenticationStep(Authenticator authenticator) implements RoutedStep {
     public void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response,
                       FilterChain chain) throws IOException, ServletException {
         AuthMode mode = context.routeMatch().route().auth();
-        Credentials credentials = RequestCredentials.of(request, authenticator.apiKeyHeader());
-        if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request.getMethod(), request.getHeader("Accept"))
-                && authenticator.browserLogin().currentIdentity(credentials.login()) == null) {
-            BrowserRedirects.send(authenticator.browserLogin().startLogin(credentials.login(),
-                    BrowserRedirects.root(request), BrowserRedirects.requestTarget(request)), request, response);
-            return;
+        if (mode != AuthMode.NONE) {
+            Credentials credentials = RequestCredentials.of(request, authenticator.apiKeyHeader());
+            if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request.getMethod(), request.getHeader("Accept"))
+                    && authenticator.browserLogin().currentIdentity(credentials.login()) == null) {
+                BrowserRedirects.send(authenticator.browserLogin().startLogin(credentials.login(),
+                        BrowserRedirects.root(request), BrowserRedirects.requestTarget(request)), request, response);
+                return;
+            }
+            context.identity(authenticator.authenticate(mode, credentials));
         }
-        Identity identity = authenticator.authenticate(mode, credentials);
-        context.identity(identity);
-        chain.doFilter(new IdentityHeadersRequest(request, identity, authenticator.apiKeyHeader()), response);
+        // Public routes too: the client's own identity headers and API key never go upstream.
+        chain.doFilter(new IdentityHeadersRequest(request, context.identity(), authenticator.apiKeyHeader()), response);
     }
 }
