@@ -1,7 +1,6 @@
 package io.github.apigateway.auth;
 
 import io.github.apigateway.config.BrowserSettings;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -14,7 +13,6 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -24,11 +22,9 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.github.apigateway.http.GatewayException;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,17 +51,12 @@ public final class BrowserLogin {
 
     private final BrowserSettings settings;
     private final BearerTokenVerifier tokens;
-    private final IDTokenValidator idTokens;
+    private final IdTokenVerifier idTokens;
 
     BrowserLogin(BrowserSettings settings, BearerTokenVerifier tokens) {
         this.settings = settings;
         this.tokens = tokens;
-        try {
-            this.idTokens = new IDTokenValidator(new Issuer(settings.issuer()), new ClientID(settings.clientId()),
-                    JWSAlgorithm.RS256, settings.jwksUri().toURL());
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("JWKS URL " + settings.jwksUri(), e);
-        }
+        this.idTokens = new IdTokenVerifier(settings.issuer(), settings.clientId(), tokens.keys());
     }
 
     /** The logged-in caller of this browser, refreshing its token when due; null when not logged in. */
@@ -137,11 +128,7 @@ public final class BrowserLogin {
         }
         OIDCTokens issued = redeem(new AuthorizationCodeGrant(new AuthorizationCode(code), callbackUri(root),
                 new CodeVerifier(pending.codeVerifier())));
-        try {
-            idTokens.validate(issued.getIDToken(), new Nonce(pending.nonce()));
-        } catch (Exception e) {
-            throw new GatewayException(401, "login_failed", "The identity provider's answer could not be verified.");
-        }
+        idTokens.verify(issued.getIDToken(), pending.nonce());
         tokens.verify(issued.getAccessToken().getValue());
         store.save(sessionOf(issued, null));
         return new BrowserRedirect(pending.returnTo(), BrowserRedirect.SessionChange.NEW_ID);
