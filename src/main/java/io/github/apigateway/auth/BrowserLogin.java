@@ -93,16 +93,19 @@ public final class BrowserLogin {
      * Starts a login: a fresh {@code state}, {@code nonce} and PKCE verifier kept for this browser, and the
      * redirect to Keycloak.
      *
-     * @param root     the gateway's root as the browser addresses it: {@code {scheme}://{host}{context path}}
-     * @param returnTo where the browser goes once logged in: the path and query it asked for
+     * @param root     the gateway's root as the browser addressed it: {@code {scheme}://{host}{context path}};
+     *                 {@code auth.browser.public_url} takes its place when set
+     * @param returnTo where the browser goes once logged in: the normalised path and query it asked for
      */
     public BrowserRedirect startLogin(LoginStateStore store, String root, String returnTo) {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        store.save(new PendingLogin(state.getValue(), nonce.getValue(), verifier.getValue(), returnTo));
+        URI callback = URI.create(publicRoot(root) + CALLBACK_PATH);
+        store.save(new PendingLogin(state.getValue(), nonce.getValue(), verifier.getValue(), callback.toString(),
+                returnTo));
         URI login = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"),
-                new ClientID(settings.clientId()), callbackUri(root))
+                new ClientID(settings.clientId()), callback)
                 .endpointURI(settings.authorizationEndpoint())
                 .state(state)
                 .nonce(nonce)
@@ -126,12 +129,13 @@ public final class BrowserLogin {
         if (code == null) {
             throw new GatewayException(401, "login_failed", "The identity provider did not complete the login.");
         }
-        OIDCTokens issued = redeem(new AuthorizationCodeGrant(new AuthorizationCode(code), callbackUri(root),
-                new CodeVerifier(pending.codeVerifier())));
+        OIDCTokens issued = redeem(new AuthorizationCodeGrant(new AuthorizationCode(code),
+                URI.create(pending.redirectUri()), new CodeVerifier(pending.codeVerifier())));
         idTokens.verify(issued.getIDToken(), pending.nonce());
         tokens.verify(issued.getAccessToken().getValue());
         store.save(sessionOf(issued, null));
-        return new BrowserRedirect(pending.returnTo(), BrowserRedirect.SessionChange.NEW_ID);
+        return new BrowserRedirect(ReturnPath.location(pending.returnTo(), publicRoot(root)),
+                BrowserRedirect.SessionChange.NEW_ID);
     }
 
     /** {@code /_gateway/logout}: ends the gateway session and Keycloak's, then returns to the context root. */
@@ -139,7 +143,7 @@ public final class BrowserLogin {
         String idToken = store.load() instanceof BrowserSession login ? login.idToken() : null;
         StringBuilder target = new StringBuilder(settings.endSessionEndpoint().toString())
                 .append("?client_id=").append(encode(settings.clientId()))
-                .append("&post_logout_redirect_uri=").append(encode(root + "/"));
+                .append("&post_logout_redirect_uri=").append(encode(publicRoot(root) + "/"));
         if (idToken != null) {
             target.append("&id_token_hint=").append(encode(idToken));
         }
@@ -190,8 +194,9 @@ public final class BrowserLogin {
                 idToken, Instant.now().plusSeconds(lifetime > 0 ? lifetime : 60));
     }
 
-    private static URI callbackUri(String root) {
-        return URI.create(root + CALLBACK_PATH);
+    /** Behind a load balancer the request does not tell how browsers address the gateway; the config does. */
+    private String publicRoot(String requestRoot) {
+        return settings.publicRoot() != null ? settings.publicRoot() : requestRoot;
     }
 
     private static String encode(String value) {

@@ -27,7 +27,7 @@ record AuthenticationStep(Authenticator authenticator) implements RoutedStep {
             if (mode == AuthMode.BROWSER && BrowserLogin.isNavigation(request.getMethod(), request.getHeader("Accept"))
                     && authenticator.browserLogin().currentIdentity(credentials.login()) == null) {
                 BrowserRedirects.send(authenticator.browserLogin().startLogin(credentials.login(),
-                        BrowserRedirects.root(request), BrowserRedirects.requestTarget(request)), request, response);
+                        BrowserRedirects.root(request), BrowserRedirects.requestTarget(request, context.routeMatch().path())), request, response);
                 return;
             }
             context.identity(authenticator.authenticate(mode, credentials));
