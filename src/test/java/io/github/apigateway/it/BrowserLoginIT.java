@@ -71,7 +71,7 @@ class BrowserLoginIT extends DeployedGatewayTest {
 
     @Test
     void afterLoginTheBrowserReturnsToTheNormalisedPathItAskedFor() throws Exception {
-        String returnedTo = browser.loginReturningTo(gateway + "app/./x/..//page?x=1", gateway + "_gateway/callback?", "alice");
+        String returnedTo = browser.loginReturningTo(gateway + "app/./x/../page?x=1", gateway + "_gateway/callback?", "alice");
         assertEquals(gateway.getPath() + "app/page?x=1", returnedTo);
     }
 
