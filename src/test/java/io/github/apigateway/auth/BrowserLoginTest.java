@@ -142,10 +142,44 @@ class BrowserLoginTest {
     }
 
     @Test
+    void aLoginNotDueForRefreshNeedsNone() {
+        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
+        assertNull(login.refreshDue(store));
+    }
+
+    @Test
     void aLoginDueForRefreshWithoutARefreshTokenIsForgotten() {
         store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
-        assertNull(login.currentIdentity(store));
+        TokenRefresh refresh = login.refreshDue(store);
+        assertTrue(refresh.isDone());
+        login.adopt(store, refresh);
         assertNull(store.load());
+    }
+
+    @Test
+    void parallelRequestsOfALoginDueForRefreshWaitForTheSameRefresh() {
+        store.save(new BrowserSession(TestTokens.aliceToken(), "refresh-1", "the-id-token", Instant.now().plusSeconds(10)));
+        assertSame(login.refreshDue(store).completion(), login.refreshDue(new MemoryLoginStore(store.load())).completion());
+    }
+
+    @Test
+    void aLoginWhoseRefreshFailedIsForgotten() {
+        // Nothing answers for the test realm's Keycloak.
+        store.save(new BrowserSession(TestTokens.aliceToken(), "refresh-2", "the-id-token", Instant.now().plusSeconds(10)));
+        TokenRefresh refresh = login.refreshDue(store);
+        refresh.completion().join();
+        login.adopt(store, refresh);
+        assertNull(store.load());
+    }
+
+    @Test
+    void aRefreshLeavesALoginThatChangedMeanwhile() {
+        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
+        TokenRefresh refresh = login.refreshDue(store);
+        BrowserSession newer = new BrowserSession(TestTokens.aliceToken(), "refresh-3", "the-id-token", Instant.now().plusSeconds(300));
+        store.save(newer);
+        login.adopt(store, refresh);
+        assertSame(newer, store.load());
     }
 
     @Test
