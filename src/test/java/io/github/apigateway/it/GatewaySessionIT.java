@@ -37,14 +37,14 @@ class GatewaySessionIT extends DeployedGatewayTest {
 
     /** The session cookie a login start sets, as {@code name=value}. */
     private String sessionCookie() throws Exception {
-        HttpResponse<String> response = get("app/page", "Accept", NAVIGATION);
-        assertEquals(302, response.statusCode());
+        HttpResponse<String> response = get("/app/page", "Accept", NAVIGATION);
+        assertEquals(302, response.statusCode(), response.body());
         return response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
     }
 
     @Test
     void theSessionCookieIsTheGatewaysHttpOnlyAndSameSiteLax() throws Exception {
-        HttpResponse<String> response = get("app/page", "Accept", NAVIGATION);
+        HttpResponse<String> response = get("/app/page", "Accept", NAVIGATION);
         List<String> cookies = response.headers().allValues("Set-Cookie");
         assertEquals(1, cookies.size(), cookies.toString());
         String cookie = cookies.get(0);
@@ -56,14 +56,14 @@ class GatewaySessionIT extends DeployedGatewayTest {
     @Test
     void theUpstreamGetsTheClientsOtherCookiesButNotTheSessionCookie() throws Exception {
         String session = sessionCookie();
-        assertEquals(200, get("pub/x", "Cookie", "a=1; " + session + "; b=\"two\"").statusCode());
+        assertEquals(200, get("/pub/x", "Cookie", "a=1; " + session + "; b=\"two\"").statusCode());
         assertEquals("a=1; b=\"two\"", UPSTREAM.takeRequest().header("Cookie"));
     }
 
     @Test
     void aCookieHeaderWithOnlyTheSessionCookieIsNotForwarded() throws Exception {
         String session = sessionCookie();
-        assertEquals(200, get("pub/x", "Cookie", session).statusCode());
+        assertEquals(200, get("/pub/x", "Cookie", session).statusCode());
         assertNull(UPSTREAM.takeRequest().header("Cookie"));
     }
 
@@ -74,35 +74,35 @@ class GatewaySessionIT extends DeployedGatewayTest {
             exchange.getResponseHeaders().add("Set-Cookie", "theme=dark; Path=/");
             RecordingUpstream.ok(exchange, request);
         });
-        HttpResponse<String> response = get("pub/x");
-        assertEquals(200, response.statusCode());
+        HttpResponse<String> response = get("/pub/x");
+        assertEquals(200, response.statusCode(), response.body());
         assertEquals(List.of("theme=dark; Path=/"), response.headers().allValues("Set-Cookie"));
     }
 
     @Test
     void aNavigationToAPublicRouteStartsNoSession() throws Exception {
-        HttpResponse<String> response = get("pub/x", "Accept", NAVIGATION);
-        assertEquals(200, response.statusCode());
+        HttpResponse<String> response = get("/pub/x", "Accept", NAVIGATION);
+        assertEquals(200, response.statusCode(), response.body());
         assertEquals(List.of(), response.headers().allValues("Set-Cookie"));
     }
 
     @Test
     void anApiCallToABrowserRouteIsRefusedWithoutStartingASession() throws Exception {
-        HttpResponse<String> response = get("app/page", "Accept", "application/json");
+        HttpResponse<String> response = get("/app/page", "Accept", "application/json");
         assertEquals(401, response.statusCode());
         assertEquals(List.of(), response.headers().allValues("Set-Cookie"));
     }
 
     @Test
     void logoutWithoutASessionStartsNone() throws Exception {
-        HttpResponse<String> response = get("_gateway/logout", "Accept", NAVIGATION);
-        assertEquals(302, response.statusCode());
+        HttpResponse<String> response = get("/_gateway/logout", "Accept", NAVIGATION);
+        assertEquals(302, response.statusCode(), response.body());
         assertEquals(List.of(), response.headers().allValues("Set-Cookie"));
     }
 
     @Test
     void aCallbackWithoutASessionStartsNone() throws Exception {
-        HttpResponse<String> response = get("_gateway/callback?state=s&code=c", "Accept", NAVIGATION);
+        HttpResponse<String> response = get("/_gateway/callback?state=s&code=c", "Accept", NAVIGATION);
         assertEquals(400, response.statusCode());
         assertEquals(List.of(), response.headers().allValues("Set-Cookie"));
     }
