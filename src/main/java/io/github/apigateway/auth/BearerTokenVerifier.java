@@ -52,11 +52,13 @@ final class BearerTokenVerifier {
     private static final long MIN_REFETCH_INTERVAL_MS = 5_000;
 
     private final TokenSettings settings;
+    private final JWKSource<SecurityContext> keys;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final VerifiedTokenCache verified;
 
     BearerTokenVerifier(TokenSettings settings, JWKSource<SecurityContext> keys, VerifiedTokenCache verified) {
         this.settings = settings;
+        this.keys = keys;
         this.verified = verified;
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
@@ -83,6 +85,11 @@ final class BearerTokenVerifier {
 
     TokenSettings settings() {
         return settings;
+    }
+
+    /** The realm's keys, cached; ID tokens are checked with them too. */
+    JWKSource<SecurityContext> keys() {
+        return keys;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,6 +208,43 @@ class ConfigLoaderTest {
         assertEquals("http://127.0.0.1:8180/realms/demo", tokens.issuer());
         assertEquals("http://127.0.0.1:8180/realms/demo/protocol/openid-connect/certs", tokens.jwksUri().toString());
         assertEquals(java.util.Set.of("gateway"), tokens.audiences());
+    }
+
+    private static String withBrowser(String browser) {
+        return "{" + SERVICES + ", \"routes\": [], \"auth\": {\"keycloak\": {\"realm\": \"demo\", "
+                + "\"auth-server-url\": \"http://127.0.0.1:8180\", \"resource\": \"gateway\"}, \"browser\": " + browser + "}}";
+    }
+
+    @Test
+    void takesTheBrowsersPublicUrlWithoutItsTrailingSlash() {
+        ValidatedConfig config = load(withBrowser("{\"public_url\": \"https://gateway.example.com/\"}"));
+        assertEquals("https://gateway.example.com", config.browser().orElseThrow().publicRoot());
+    }
+
+    @Test
+    void takesTheBrowsersRootFromTheRequestWithoutAPublicUrl() {
+        ValidatedConfig config = load(withBrowser("{}").replace(", \"browser\": {}", ""));
+        assertNull(config.browser().orElseThrow().publicRoot());
+    }
+
+    @Test
+    void rejectsAPublicUrlThatIsNotAnAbsoluteHttpUrl() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"public_url\": \"/gateway\"}"));
+        assertEquals("auth.browser.public_url", problem.path());
+        assertTrue(problem.reason().contains("http:// or https://"), problem.reason());
+    }
+
+    @Test
+    void rejectsAPublicUrlWithAQuery() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"public_url\": \"https://gateway.example.com/?a=1\"}"));
+        assertEquals("auth.browser.public_url", problem.path());
+    }
+
+    @Test
+    void rejectsABrowserSectionWithoutPublicUrl() {
+        ConfigProblem problem = onlyProblem(withBrowser("{}"));
+        assertEquals("auth.browser.public_url", problem.path());
+        assertEquals("is required", problem.reason());
     }
 
     @Test
