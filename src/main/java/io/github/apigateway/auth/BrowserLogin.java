@@ -3,7 +3,6 @@ package io.github.apigateway.auth;
 import io.github.apigateway.config.BrowserSettings;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Keycloak single sign-on for browsers (OIDC authorization code flow with PKCE S256, RFC 7636), with
@@ -145,12 +143,16 @@ public final class BrowserLogin {
     }
 
     /**
-     * {@code GET /_gateway/callback}: Keycloak sends the browser back here with the code.
+     * {@code GET /_gateway/callback}, first half: Keycloak sends the browser back here with the code, which
+     * is redeemed at Keycloak without a thread waiting for it. The pending login is used up at once, so a
+     * replayed callback finds none.
      *
      * @param state the callback's {@code state} parameter, null when absent
      * @param code  the callback's {@code code} parameter, null when absent
+     * @return completes with the verified tokens, or with a {@link GatewayException}
+     * @throws GatewayException when the callback does not belong to a login this browser started
      */
-    public BrowserRedirect completeLogin(LoginStateStore store, String root, String state, String code) {
+    public CompletableFuture<IssuedLogin> redeemLogin(LoginStateStore store, String state, String code) {
         if (!(store.load() instanceof PendingLogin pending) || state == null || !state.equals(pending.state())) {
             throw GatewayException.badRequest("The login response does not belong to a login started by this browser.");
         }
@@ -158,13 +160,33 @@ public final class BrowserLogin {
         if (code == null) {
             throw new GatewayException(401, "login_failed", "The identity provider did not complete the login.");
         }
-        OIDCTokens issued = redeem(new AuthorizationCodeGrant(new AuthorizationCode(code),
-                URI.create(pending.redirectUri()), new CodeVerifier(pending.codeVerifier())));
-        idTokens.verify(issued.getIDToken(), pending.nonce());
-        tokens.verify(issued.getAccessToken().getValue());
-        store.save(sessionOf(issued, null));
-        return new BrowserRedirect(ReturnPath.location(pending.returnTo(), publicRoot(root)),
+        return tokenEndpoint.redeem(new AuthorizationCodeGrant(new AuthorizationCode(code),
+                        URI.create(pending.redirectUri()), new CodeVerifier(pending.codeVerifier())))
+                .thenCompose(issued -> verified(new IssuedLogin(issued, pending), true));
+    }
+
+    /** Second half: the browser's session holds the login, and the browser returns to where it was going. */
+    public BrowserRedirect finishLogin(LoginStateStore store, String root, IssuedLogin login) {
+        store.save(sessionOf(login.tokens(), null));
+        return new BrowserRedirect(ReturnPath.location(login.pending().returnTo(), publicRoot(root)),
                 BrowserRedirect.SessionChange.NEW_ID);
+    }
+
+    /**
+     * The issued tokens once both check out. The access token goes first: it is the one that waits for the
+     * realm's keys when it names a key not held yet (once), and the ID token is signed by the same key.
+     */
+    private CompletableFuture<IssuedLogin> verified(IssuedLogin login, boolean mayWaitForKeys) {
+        try {
+            tokens.verify(login.tokens().getAccessToken().getValue());
+            idTokens.verify(login.tokens().getIDToken(), login.pending().nonce());
+            return CompletableFuture.completedFuture(login);
+        } catch (KeysPending pending) {
+            if (!mayWaitForKeys) {
+                throw new GatewayException(503, "service_unavailable", "The identity provider's keys cannot be had.");
+            }
+            return pending.fetch().thenCompose(fetched -> verified(login, false));
+        }
     }
 
     /** {@code /_gateway/logout}: ends the gateway session and Keycloak's, then returns to the context root. */
@@ -189,18 +211,6 @@ public final class BrowserLogin {
                     }
                     return sessionOf(issued, login);
                 });
-    }
-
-    /** The callback's code redemption, within the token endpoint's deadline. */
-    private OIDCTokens redeem(AuthorizationGrant grant) {
-        try {
-            return tokenEndpoint.redeem(grant).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof GatewayException refused) {
-                throw refused;
-            }
-            throw e;
-        }
     }
 
     private static BrowserSession sessionOf(OIDCTokens issued, BrowserSession previous) {

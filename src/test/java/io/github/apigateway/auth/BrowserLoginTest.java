@@ -80,14 +80,14 @@ class BrowserLoginTest {
         login.startLogin(store, ROOT, "/");
         LoginState pending = store.load();
         GatewayException e = assertThrows(GatewayException.class,
-                () -> login.completeLogin(store, ROOT, "forged", "stolen-code"));
+                () -> login.redeemLogin(store, "forged", "stolen-code"));
         assertEquals(400, e.status());
         assertSame(pending, store.load());
     }
 
     @Test
     void aCallbackWithoutAPendingLoginIsRefused() {
-        GatewayException e = assertThrows(GatewayException.class, () -> login.completeLogin(store, ROOT, "some-state", "code"));
+        GatewayException e = assertThrows(GatewayException.class, () -> login.redeemLogin(store, "some-state", "code"));
         assertEquals(400, e.status());
     }
 
@@ -95,7 +95,7 @@ class BrowserLoginTest {
     void aCallbackWithoutACodeEndsThePendingLogin() {
         login.startLogin(store, ROOT, "/");
         String state = ((PendingLogin) store.load()).state();
-        GatewayException e = assertThrows(GatewayException.class, () -> login.completeLogin(store, ROOT, state, null));
+        GatewayException e = assertThrows(GatewayException.class, () -> login.redeemLogin(store, state, null));
         assertEquals(401, e.status());
         assertEquals("login_failed", e.error());
         assertNull(store.load());
