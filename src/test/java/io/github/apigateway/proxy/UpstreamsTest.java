@@ -22,8 +22,8 @@ class UpstreamsTest {
     @Test
     void manyServicesShareOneHttpClient() {
         List<ServiceDefinition> services = IntStream.range(0, 50)
-                .mapToObj(i -> new ServiceDefinition("service-" + i, List.of(URI.create("http://127.0.0.1:" + (9000 + i))),
-                        Duration.ofSeconds(2), Duration.ofSeconds(30)))
+                .mapToObj(i -> ServiceDefinitions.of("service-" + i, Duration.ofSeconds(2), Duration.ofSeconds(30),
+                        "http://127.0.0.1:" + (9000 + i)))
                 .toList();
         long before = httpClientMainThreads();
         try (Upstreams upstreams = Upstreams.start(services)) {
