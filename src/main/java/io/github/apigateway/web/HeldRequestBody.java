@@ -15,12 +15,14 @@ final class HeldRequestBody {
     static final int LIMIT = 64 * 1024;
     private static final int INITIAL_CAPACITY = 16 * 1024;
 
+    private final long declaredLength;
     private byte[] bytes;
     private int length;
     private boolean ended;
 
     /** @param declaredLength the request's Content-Length, negative when it has none */
     private HeldRequestBody(long declaredLength) {
+        this.declaredLength = declaredLength;
         this.bytes = new byte[declaredLength >= 0 ? (int) declaredLength : INITIAL_CAPACITY];
     }
 
@@ -48,8 +50,12 @@ final class HeldRequestBody {
         ended = true;
     }
 
+    /**
+     * The declared length counts as the end: an upstream that read it all may fail the try before the
+     * client's end of stream has reached the gateway.
+     */
     boolean isWhole() {
-        return ended && bytes != null;
+        return bytes != null && (ended || length == declaredLength);
     }
 
     /** Must be whole. */
