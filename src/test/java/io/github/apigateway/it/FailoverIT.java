@@ -35,6 +35,10 @@ class FailoverIT extends DeployedGatewayTest {
     static final RecordingUpstream HEALTHY_BESIDE_RESETTING = RecordingUpstream.start();
     private static final ScriptedUpstream RESETTING = startScripted();
     private static final AtomicInteger RESETTING_HITS = new AtomicInteger();
+    @RegisterExtension
+    static final RecordingUpstream HEALTHY_BESIDE_HANGING = RecordingUpstream.start();
+    private static final ScriptedUpstream HANGING = startScripted();
+    private static final AtomicInteger HANGING_HITS = new AtomicInteger();
     private static final ScriptedUpstream FAILING_1 = startScripted();
     private static final ScriptedUpstream FAILING_2 = startScripted();
     private static final AtomicInteger FAILING_HITS = new AtomicInteger();
@@ -48,6 +52,10 @@ class FailoverIT extends DeployedGatewayTest {
             RESETTING_HITS.incrementAndGet();
             ScriptedUpstream.reset(connection);
         });
+        HANGING.script((connection, head) -> {
+            HANGING_HITS.incrementAndGet();
+            Thread.sleep(5_000);
+        });
         ScriptedUpstream.Script unavailable = (connection, head) -> {
             FAILING_HITS.incrementAndGet();
             ScriptedUpstream.write(connection, "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
@@ -60,15 +68,18 @@ class FailoverIT extends DeployedGatewayTest {
                 {"services": {
                    "refusing": {"instances": ["http://127.0.0.1:%d", "%s"], %s},
                    "resetting": {"instances": ["%s", "%s"], %s},
+                   "hanging": {"instances": ["%s", "%s"], "response_timeout_ms": 500, %s},
                    "down": {"instances": ["http://127.0.0.1:%d", "http://127.0.0.1:%d"]},
                    "outage": {"instances": ["%s", "%s"], "retries": {"attempts": 2, "budget_percent": 20}, %s}},
                  "routes": [
                    {"id": "refusing", "path": "/refusing/*", "service": "refusing", "auth": "none"},
                    {"id": "resetting", "path": "/resetting/*", "service": "resetting", "auth": "none"},
+                   {"id": "hanging", "path": "/hanging/*", "service": "hanging", "auth": "none"},
                    {"id": "down", "path": "/down/*", "service": "down", "auth": "none"},
                    {"id": "outage", "path": "/outage/*", "service": "outage", "auth": "none"}]}
                 """.formatted(CLOSED_PORT_1, HEALTHY.url(), keepInstances,
                 RESETTING.url(), HEALTHY_BESIDE_RESETTING.url(), keepInstances,
+                HANGING.url(), HEALTHY_BESIDE_HANGING.url(), keepInstances,
                 CLOSED_PORT_1, CLOSED_PORT_2,
                 FAILING_1.url(), FAILING_2.url(), keepInstances));
     }
@@ -76,6 +87,7 @@ class FailoverIT extends DeployedGatewayTest {
     @AfterAll
     static void stopUpstreams() throws IOException {
         RESETTING.close();
+        HANGING.close();
         FAILING_1.close();
         FAILING_2.close();
     }
@@ -145,6 +157,16 @@ class FailoverIT extends DeployedGatewayTest {
             byte[] body = randomBytes(60_000, i);
             assertEquals(200, send("PUT", "/resetting/items/" + i, body).statusCode());
             assertArrayEquals(body, HEALTHY_BESIDE_RESETTING.takeRequest().body());
+        }
+    }
+
+    @Test
+    void aGetWithoutAnAnswerWithinTheResponseTimeoutIsAnsweredByTheOtherInstance() throws Exception {
+        HANGING_HITS.set(0);
+        for (int i = 0; HANGING_HITS.get() == 0; i++) {
+            assertTrue(i < 2, "two requests in a row tried the hanging instance first");
+            assertEquals(200, get("/hanging/" + i).statusCode());
+            assertEquals("/hanging/" + i, HEALTHY_BESIDE_HANGING.takeRequest().uri());
         }
     }
 
