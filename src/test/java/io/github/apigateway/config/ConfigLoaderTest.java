@@ -3,6 +3,7 @@ package io.github.apigateway.config;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -137,8 +138,8 @@ class ConfigLoaderTest {
                    "load_balancing": "least_request", "retries": {"attempts": 1, "budget_percent": 10},
                    "outlier_detection": {"consecutive_failures": 3, "base_ejection_ms": 1000, "max_ejection_percent": 100}}},
                  "routes": []}""").services().get("s");
-        assertEquals(List.of(new ServiceInstance(java.net.URI.create("http://127.0.0.1:1"), 1),
-                new ServiceInstance(java.net.URI.create("http://127.0.0.1:2"), 3)), service.instances());
+        assertEquals(List.of(new ServiceInstance(URI.create("http://127.0.0.1:1"), 1),
+                new ServiceInstance(URI.create("http://127.0.0.1:2"), 3)), service.instances());
         assertEquals(LoadBalancing.LEAST_REQUEST, service.loadBalancing());
         assertEquals(new RetrySettings(1, 10), service.retries());
         assertEquals(new OutlierDetectionSettings(3, Duration.ofSeconds(1), 100), service.outlierDetection());

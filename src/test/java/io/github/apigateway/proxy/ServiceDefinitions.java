@@ -9,6 +9,7 @@ import io.github.apigateway.config.ServiceInstance;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Service definitions for the proxy's unit tests: weight 1 and every resilience default unless a test says otherwise. */
 final class ServiceDefinitions {
@@ -27,7 +28,7 @@ final class ServiceDefinitions {
 
     /** Instances named a, b, c... with the given weights, as the balancers see them. */
     static List<UpstreamInstance> weighted(int... weights) {
-        return java.util.stream.IntStream.range(0, weights.length)
+        return IntStream.range(0, weights.length)
                 .mapToObj(i -> new UpstreamInstance(new ServiceInstance(URI.create("http://" + (char) ('a' + i) + ":80"), weights[i])))
                 .toList();
     }

@@ -3,7 +3,6 @@ package io.github.apigateway.proxy;
 import io.github.apigateway.config.ServiceDefinition;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
