@@ -11,6 +11,7 @@ import org.apache.hc.core5.io.CloseMode;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -34,6 +35,12 @@ public final class Upstreams implements AutoCloseable {
             services.put(definition.name(), UpstreamService.of(definition));
         }
         return new Upstreams(services, UpstreamHttpClient.start(definitions));
+    }
+
+    /** The names of the services none of whose instances is healthy now, in name order. */
+    public List<String> servicesWithoutHealthyInstance() {
+        return services.values().stream().filter(service -> !service.hasHealthyInstance())
+                .map(UpstreamService::name).sorted().toList();
     }
 
     public UpstreamService service(String name) {

@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.JsonText;
 import io.github.apigateway.lifecycle.Gateway;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,8 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** {@code GET /_gateway/health}: 200 and the cluster size as this node sees it. */
+/**
+ * {@code GET /_gateway/health}: 200 and the cluster size as this node sees it; {@code DEGRADED} (still
+ * 200: the gateway itself is up) naming each service none of whose instances is healthy, so a load
+ * balancer in front keeps the node while an operator sees which service is down. Instance URLs stay
+ * internal.
+ */
 final class HealthServlet extends HttpServlet {
 
     private final transient Gateway gateway;
@@ -19,13 +27,20 @@ final class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = ("{\"status\":\"UP\",\"cluster\":{\"members\":" + gateway.cluster().memberCount()
+        List<String> degraded = gateway.upstreams().servicesWithoutHealthyInstance();
+        byte[] body = ("{\"status\":\"" + (degraded.isEmpty() ? "UP" : "DEGRADED")
+                + "\",\"cluster\":{\"members\":" + gateway.cluster().memberCount()
                 + "},\"routes\":" + gateway.config().routes().size()
                 + ",\"services\":" + gateway.config().services().size()
+                + ",\"services_without_healthy_instance\":" + jsonArray(degraded)
                 + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().total() + "}").getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static String jsonArray(List<String> names) {
+        return names.stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));
     }
 }
