@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 public final class UpstreamService {
 
     private final String name;
+    private final List<UpstreamInstance> instances;
     private final LoadBalancer balancer;
     private final OutlierDetector outliers;
     private final RetryBudget retryBudget;
@@ -27,6 +28,7 @@ public final class UpstreamService {
     private UpstreamService(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
         List<UpstreamInstance> instances = definition.instances().stream().map(UpstreamInstance::new).toList();
         this.name = definition.name();
+        this.instances = instances;
         this.balancer = LoadBalancer.of(definition.loadBalancing(), instances);
         this.outliers = new OutlierDetector(name, instances, definition.outlierDetection(), nanoClock, ejections);
         this.retryBudget = new RetryBudget(definition.retries().budgetPercent(), nanoClock);
@@ -50,6 +52,16 @@ public final class UpstreamService {
 
     public String name() {
         return name;
+    }
+
+    /** The configured instances, in config order. */
+    public List<UpstreamInstance> instances() {
+        return instances;
+    }
+
+    /** Whether the instance takes requests now (is not ejected): its {@code gateway_upstream_instance_up}. */
+    public boolean takesRequests(UpstreamInstance instance) {
+        return !outliers.isEjected(instance);
     }
 
     /** The tries of one request with this method. */
