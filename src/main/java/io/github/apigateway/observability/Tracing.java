@@ -9,7 +9,10 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,30 @@ public final class Tracing implements AutoCloseable {
         }
     };
 
+    /**
+     * A span processor that keeps nothing: without any, the SDK makes no spans at all, and the upstream
+     * would get the client's span id (or none) instead of the gateway's.
+     */
+    private static final SpanProcessor KEEPS_NOTHING = new SpanProcessor() {
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {
+        }
+
+        @Override
+        public boolean isStartRequired() {
+            return false;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return false;
+        }
+    };
+
     private final OpenTelemetrySdk sdk;
     private final Tracer tracer;
 
@@ -64,7 +91,8 @@ public final class Tracing implements AutoCloseable {
      */
     public static Tracing start(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         if (!exportConfigured(properties, environment)) {
-            return new Tracing(OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build());
+            return new Tracing(OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(KEEPS_NOTHING).build()).build());
         }
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 // Defaults the OTEL_* variables override: the gateway exports its spans, not metrics or logs.
