@@ -40,9 +40,12 @@ public final class AccessLog implements AutoCloseable {
         return new AccessLog(1);
     }
 
-    /** Whether entries are written: when not, the web layer need not make them. */
+    /**
+     * Whether entries are written: the access log is on and its logger takes INFO lines. When not, the
+     * web layer need not make them (a benchmark turns the logger off in the logging configuration).
+     */
     public boolean enabled() {
-        return writer.isAlive();
+        return writer.isAlive() && logger.isLoggable(System.Logger.Level.INFO);
     }
 
     static AccessLog start(int capacity) {
