@@ -8,6 +8,8 @@ import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.lifecycle.ManagementAccess;
 import io.github.apigateway.observability.GatewayMetrics;
 import io.github.apigateway.ratelimit.ClientAddress;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +22,9 @@ import java.util.Map;
  * {@code GET /_gateway/metrics}: the gateway's meters in Prometheus text, or OpenMetrics when the scraper's
  * {@code Accept} asks for it, to callers {@link ManagementAccess} admits. A caller from elsewhere gets 403,
  * or, where an admin token could admit it, 401 without a valid bearer token and 403 with one that lacks
- * the role. Refusals go through the request id step's JSON errors.
+ * the role. A token signed by a key the gateway does not hold yet waits for the realm's keys suspended,
+ * not on its thread, and comes back here once (as {@link AuthenticationStep} does). Refusals go through
+ * the request id step's JSON errors, or are written here on the async dispatch, where that step does not run.
  */
 final class MetricsServlet extends HttpServlet {
 
@@ -39,9 +43,19 @@ final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String client = clientAddress.resolve(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
-        if (!access.admitsAddress(client)) {
-            admitByToken(request);
+        boolean resumed = request.getDispatcherType() == DispatcherType.ASYNC;
+        try {
+            admit(request, resumed);
+        } catch (KeysPending pending) {
+            AsyncContext async = request.startAsync();
+            pending.fetch().whenComplete((fetched, failure) -> async.dispatch());
+            return;
+        } catch (GatewayException refused) {
+            if (!resumed) {
+                throw refused;
+            }
+            ErrorResponses.send(response, refused, RequestContext.of(request).requestId());
+            return;
         }
         String contentType = GatewayMetrics.contentType(request.getHeader("Accept"));
         response.setContentType(contentType);
@@ -49,7 +63,12 @@ final class MetricsServlet extends HttpServlet {
         metrics.scrape(contentType, response.getOutputStream());
     }
 
-    private void admitByToken(HttpServletRequest request) {
+    /** @param resumed whether the realm's keys were fetched for this request already */
+    private void admit(HttpServletRequest request, boolean resumed) {
+        String client = clientAddress.resolve(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        if (access.admitsAddress(client)) {
+            return;
+        }
         if (!access.acceptsTokens()) {
             throw new GatewayException(403, "forbidden", "The gateway's metrics are not open to this address.");
         }
@@ -57,8 +76,10 @@ final class MetricsServlet extends HttpServlet {
         try {
             caller = authenticator.authenticate(AuthMode.BEARER, RequestCredentials.of(request, null));
         } catch (KeysPending pending) {
-            // A scrape is retried on its own schedule; holding it open for the realm's keys gains nothing.
-            throw new GatewayException(503, "service_unavailable", "The token's signing key is being fetched; retry.",
+            if (!resumed) {
+                throw pending;
+            }
+            throw new GatewayException(503, "service_unavailable", "The identity provider's keys cannot be had.",
                     Map.of("Retry-After", "1"));
         }
         if (!access.admitsCaller(caller)) {

@@ -1,6 +1,5 @@
 package io.github.apigateway.web;
 
-import io.github.apigateway.observability.RequestSpan;
 import io.github.apigateway.observability.UpstreamMetrics;
 import io.github.apigateway.observability.UpstreamOutcome;
 import io.github.apigateway.observability.UpstreamTry;
@@ -103,8 +102,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         }
         next.started();
         HttpRequest upstreamRequest = UpstreamRequests.build(clientRequest, match, next.host(), requestId);
-        RequestSpan span = context.span();
-        span.writeTraceHeaders(upstreamRequest::removeHeaders, upstreamRequest::setHeader);
+        context.span().writeTraceHeaders(upstreamRequest::removeHeaders, upstreamRequest::setHeader);
         context.upstreamAddress(next.host().toHostString());
         currentTry = metrics.instance(service.name(), next.toString()).startTry();
         upstreamCall = upstreams.execute(next.host(),

@@ -30,6 +30,7 @@ class MetricsIT extends DeployedGatewayTest {
                  "routes": [
                    {"id": "counted", "path": "/counted/*", "service": "upstream", "auth": "none"},
                    {"id": "scan", "path": "/scan/*", "service": "upstream", "auth": "none"},
+                   {"id": "buckets", "path": "/buckets/*", "service": "upstream", "auth": "none"},
                    {"id": "limited", "path": "/limited/*", "service": "upstream", "auth": "none", "rate_limits": ["two"]},
                    {"id": "keyed", "path": "/keyed/*", "service": "upstream", "auth": "api_key"}],
                  "rate_limits": [{"id": "two", "source": "route", "requests_per_minute": 1, "burst": 2}],
@@ -43,6 +44,19 @@ class MetricsIT extends DeployedGatewayTest {
         HttpResponse<String> response = get("/_gateway/metrics");
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
+    }
+
+    /**
+     * Scrapes until every expected line is in the scrape, for at most 5 s, and returns the last scrape. A
+     * request is counted when its exchange ends, which can be a moment after its client read the answer.
+     */
+    private String scrapeShowing(String... expectedLines) throws Exception {
+        String scrape = scrape();
+        for (int i = 0; i < 100 && !scrape.lines().toList().containsAll(List.of(expectedLines)); i++) {
+            Thread.sleep(50);
+            scrape = scrape();
+        }
+        return scrape;
     }
 
     private static List<String> series(String scrape, String prefix) {
@@ -60,7 +74,9 @@ class MetricsIT extends DeployedGatewayTest {
         }
         UPSTREAM.respondWith((exchange, request) -> RecordingUpstream.send(exchange, 503, "down"));
         assertEquals(503, get("/counted/x").statusCode());
-        String scrape = scrape();
+        String ok = "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"counted\"} 3";
+        String unavailable = "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"503\",http_route=\"counted\"} 1";
+        String scrape = scrapeShowing(ok, unavailable);
         assertEquals("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"counted\"} 3",
                 sample(scrape, "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"counted\"}"));
         assertEquals("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"503\",http_route=\"counted\"} 1",
@@ -69,8 +85,8 @@ class MetricsIT extends DeployedGatewayTest {
 
     @Test
     void theRequestHistogramHasOpenTelemetrysBuckets() throws Exception {
-        get("/counted/buckets");
-        List<String> buckets = series(scrape(), "http_server_request_duration_seconds_bucket{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"counted\"");
+        get("/buckets/1");
+        List<String> buckets = series(scrapeShowing("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"buckets\"} 1"), "http_server_request_duration_seconds_bucket{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"buckets\"");
         assertEquals(List.of("0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5", "0.75", "1.0", "2.5", "5.0", "7.5", "10.0", "+Inf"),
                 buckets.stream().map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1")).toList());
     }
@@ -86,7 +102,9 @@ class MetricsIT extends DeployedGatewayTest {
             }
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        String scrape = scrape();
+        String scrape = scrapeShowing(
+                "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"scan\"} 5000",
+                "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"404\",http_route=\"unmatched\"} 5000");
         assertEquals("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"scan\"} 5000",
                 sample(scrape, "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"scan\"}"));
         assertEquals("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"404\",http_route=\"unmatched\"} 5000",
@@ -134,7 +152,7 @@ class MetricsIT extends DeployedGatewayTest {
 
     @Test
     void showsInstancesInFlightRequestsClusterMembersAndTheJvm() throws Exception {
-        String scrape = scrape();
+        String scrape = scrapeShowing("gateway_in_flight_requests 1.0");
         assertEquals("gateway_upstream_instance_up{instance=\"" + UPSTREAM.url() + "\",service=\"upstream\"} 1.0",
                 sample(scrape, "gateway_upstream_instance_up{instance=\"" + UPSTREAM.url() + "\",service=\"upstream\"}"));
         assertEquals("gateway_in_flight_requests 1.0", sample(scrape, "gateway_in_flight_requests"), "the scrape itself");

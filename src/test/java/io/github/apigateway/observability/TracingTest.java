@@ -2,8 +2,10 @@ package io.github.apigateway.observability;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,6 +64,17 @@ class TracingTest {
         assertTrue(Tracing.exportConfigured(name -> name.equals("otel.exporter.otlp.endpoint") ? "http://x" : null, name -> null));
         assertTrue(Tracing.exportConfigured(name -> null, name -> name.equals("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") ? "http://x" : null));
         assertFalse(Tracing.exportConfigured(name -> null, name -> null));
+    }
+
+    @Test
+    void startsNoThreadWithoutAnOtlpEndpoint() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (Tracing started = Tracing.start(name -> null, name -> null)) {
+            started.start("GET", null, null).end("GET", "r", 200);
+            Set<Thread> added = new HashSet<>(Thread.getAllStackTraces().keySet());
+            added.removeAll(before);
+            assertEquals(Set.of(), added);
+        }
     }
 
     @Test
