@@ -21,15 +21,16 @@ import io.github.apigateway.routing.RouteTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
  * authenticator, the upstream services and their HTTP client, the cluster member and the rate limiter
- * on it, the requests in flight, and the meters, tracing and access log that observe them. Built once at deployment by {@link #start}; the web layer gets its
- * parts handed in, so nothing looks it up at request time.
+ * on it, the requests in flight, and the meters, tracing and access log that observe them. Built once
+ * at deployment by {@link #start}; the web layer gets its parts handed in, so nothing looks it up at
+ * request time.
  */
 public final class Gateway {
 
