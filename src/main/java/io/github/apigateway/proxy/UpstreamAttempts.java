@@ -84,9 +84,9 @@ public final class UpstreamAttempts implements Predicate<UpstreamInstance> {
         return instance;
     }
 
-    /** Usable for the next try: not tried by this request yet, and not ejected. */
+    /** Usable for the next try: not tried by this request yet, neither ejected nor taken out by health checks. */
     @Override
     public boolean test(UpstreamInstance instance) {
-        return !tried.contains(instance) && !service.isEjected(instance);
+        return !tried.contains(instance) && service.isAvailable(instance);
     }
 }

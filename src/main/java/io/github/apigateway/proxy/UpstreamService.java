@@ -62,8 +62,8 @@ public final class UpstreamService {
         return balancer.choose(usable);
     }
 
-    boolean isEjected(UpstreamInstance instance) {
-        return outliers.isEjected(instance);
+    boolean isAvailable(UpstreamInstance instance) {
+        return outliers.isAvailable(instance);
     }
 
     RetrySettings retries() {
