@@ -2,18 +2,21 @@ package io.github.apigateway.proxy;
 
 import io.github.apigateway.config.RetrySettings;
 import io.github.apigateway.config.ServiceDefinition;
+import io.github.apigateway.http.GatewayException;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.util.Timeout;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
  * A configured service as the proxy calls it: its instances with their load balancing, passive outlier
- * detection and retry budget, and the service's own response timeout, which each request carries to the
- * one client all services share. Thread-safe: the parts it holds are (see each one's comment).
+ * detection and retry budget, its circuit breaker if it has one, and the service's own response timeout,
+ * which each request carries to the one client all services share. Thread-safe: the parts it holds are
+ * (see each one's comment).
  */
 public final class UpstreamService {
 
@@ -23,6 +26,8 @@ public final class UpstreamService {
     private final RetryBudget retryBudget;
     private final RetrySettings retries;
     private final RequestConfig requestConfig;
+    /** Null when the service has none. */
+    private final CircuitBreaker breaker;
 
     private UpstreamService(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
         List<UpstreamInstance> instances = definition.instances().stream().map(UpstreamInstance::new).toList();
@@ -38,6 +43,7 @@ public final class UpstreamService {
                 .setResponseTimeout(responseTimeout)
                 .setRedirectsEnabled(false)
                 .build();
+        this.breaker = definition.circuitBreaker() == null ? null : new CircuitBreaker(definition.circuitBreaker(), nanoClock);
     }
 
     public static UpstreamService of(ServiceDefinition definition) {
@@ -60,6 +66,21 @@ public final class UpstreamService {
     /** @return a usable instance that is not ejected, or null */
     UpstreamInstance choose(Predicate<UpstreamInstance> usable) {
         return balancer.choose(usable);
+    }
+
+    /** @return the request's permit to call the service, or null when its circuit breaker refuses it */
+    CircuitBreaker.Permit permitToCall() {
+        return breaker == null ? CircuitBreaker.Permit.UNCOUNTED : breaker.tryAcquire();
+    }
+
+    public CircuitState circuitState() {
+        return breaker == null ? CircuitState.OFF : breaker.state();
+    }
+
+    /** The answer to a request the open circuit breaker refuses: at once, without touching an instance. */
+    GatewayException circuitOpen() {
+        return new GatewayException(503, "circuit_open", "The upstream service is failing; requests to it are paused.",
+                Map.of("Retry-After", Long.toString(breaker.secondsUntilTrial())));
     }
 
     boolean isAvailable(UpstreamInstance instance) {

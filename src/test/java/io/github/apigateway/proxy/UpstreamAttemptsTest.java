@@ -84,8 +84,8 @@ class UpstreamAttemptsTest {
     }
 
     @Test
-    void noInstanceLeftIs503NoHealthyUpstreamWithRetryAfter() {
-        GatewayException answer = service(2, THREE).attempts("GET").noInstanceLeft();
+    void noTryLeftIs503NoHealthyUpstreamWithRetryAfter() {
+        GatewayException answer = service(2, THREE).attempts("GET").noTryLeft();
         assertEquals(503, answer.status());
         assertEquals("no_healthy_upstream", answer.error());
         assertEquals("1", answer.headers().get("Retry-After"));
