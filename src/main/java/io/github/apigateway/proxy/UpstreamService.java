@@ -1,14 +1,19 @@
 package io.github.apigateway.proxy;
 
+import io.github.apigateway.config.HealthCheckSettings;
 import io.github.apigateway.config.RetrySettings;
 import io.github.apigateway.config.ServiceDefinition;
 import io.github.apigateway.http.GatewayException;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.util.Timeout;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -21,6 +26,8 @@ import java.util.function.Predicate;
 public final class UpstreamService {
 
     private final String name;
+    private final List<UpstreamInstance> instances;
+    private final HealthCheckSettings healthCheck;
     private final LoadBalancer balancer;
     private final OutlierDetector outliers;
     private final RetryBudget retryBudget;
@@ -32,6 +39,8 @@ public final class UpstreamService {
     private UpstreamService(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
         List<UpstreamInstance> instances = definition.instances().stream().map(UpstreamInstance::new).toList();
         this.name = definition.name();
+        this.instances = instances;
+        this.healthCheck = definition.healthCheck();
         this.balancer = LoadBalancer.of(definition.loadBalancing(), instances);
         this.outliers = new OutlierDetector(name, instances, definition.outlierDetection(), nanoClock, ejections);
         this.retryBudget = new RetryBudget(definition.retries().budgetPercent(), nanoClock);
@@ -50,6 +59,10 @@ public final class UpstreamService {
         return of(definition, System::nanoTime, EjectionListener.NONE);
     }
 
+    static UpstreamService of(ServiceDefinition definition, EjectionListener ejections) {
+        return of(definition, System::nanoTime, ejections);
+    }
+
     static UpstreamService of(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
         return new UpstreamService(definition, nanoClock, ejections);
     }
@@ -66,6 +79,20 @@ public final class UpstreamService {
     /** @return a usable instance that is not ejected, or null */
     UpstreamInstance choose(Predicate<UpstreamInstance> usable) {
         return balancer.choose(usable);
+    }
+
+    /** Starts probing each instance, when the service has active health checks. */
+    void startHealthChecks(CloseableHttpAsyncClient client, ScheduledExecutorService timer) {
+        if (healthCheck != null) {
+            for (UpstreamInstance instance : instances) {
+                new HealthProbe(name, instance, healthCheck, client, timer).start();
+            }
+        }
+    }
+
+    /** @return whether the instance with this URL was ejected as another node announced */
+    boolean applyAnnouncedEjection(URI instance, Duration duration) {
+        return outliers.applyAnnounced(instance, duration);
     }
 
     /** @return the request's permit to call the service, or null when its circuit breaker refuses it */
