@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.proxy.UserAgentPassThrough;
 import io.github.apigateway.proxy.UpstreamFailures;
 import io.github.apigateway.proxy.UpstreamRequests;
@@ -92,15 +93,25 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     public void cancelled() {
     }
 
-    /** The client went away or broke its request: stop the upstream call and free its connection. */
+    /**
+     * The client went away or broke its request: stop the upstream call and free its connection, so the
+     * upstream never takes a half-sent body for a whole one. A client that broke its body's framing still
+     * waits for an answer, and it is its error (400), not the gateway's (503).
+     */
     private void clientFailed(Throwable failure) {
         clientFailed = true;
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": client failed: " + failure);
+        cancelUpstreamCall();
+        pump.endAfterClientFailure(MalformedRequestBody.isCause(failure)
+                ? GatewayException.badRequest("The request body is malformed.")
+                : new GatewayException(503, "service_unavailable", "The gateway ended the request before the upstream answered."));
+    }
+
+    private void cancelUpstreamCall() {
         Future<Void> call = upstreamCall;
         if (call != null) {
             call.cancel(true);
         }
-        pump.endAfterClientFailure();
     }
 
     @Override
@@ -113,8 +124,16 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         clientFailed(event.getThrowable());
     }
 
+    /**
+     * A container may end the client's side without reporting an error to any listener (Tomcat, for a
+     * client that resets the connection mid-download); an upstream call still running then would hold its
+     * pooled connection until the upstream finishes, so it is cancelled.
+     */
     @Override
     public void onComplete(AsyncEvent event) {
+        if (pump.endedByTheContainer()) {
+            cancelUpstreamCall();
+        }
     }
 
     @Override

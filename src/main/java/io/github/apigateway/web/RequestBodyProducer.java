@@ -49,36 +49,73 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
     /** The producer for the request's body, or null when the request has none. */
     static RequestBodyProducer of(HttpServletRequest request, Consumer<Throwable> onClientFailure) throws IOException {
-        long length = request.getContentLengthLong();
-        boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
-        if (!hasBody) {
+        if (!hasBody(request)) {
             return null;
         }
-        RequestBodyProducer producer = new RequestBodyProducer(request.getInputStream(), length, onClientFailure);
+        RequestBodyProducer producer = new RequestBodyProducer(request.getInputStream(), request.getContentLengthLong(),
+                onClientFailure);
         producer.input.setReadListener(producer);
         return producer;
     }
 
+    /**
+     * HTTP/1.1 says a body is there by {@code Content-Length} or {@code Transfer-Encoding} (RFC 9112 §6.3);
+     * HTTP/2 and HTTP/3 frame it themselves and may send neither, so there only a stream already at its
+     * end has none. Such a body goes to the upstream chunked, whole.
+     */
+    static boolean hasBody(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length >= 0) {
+            return length > 0;
+        }
+        if (request.getHeader("Transfer-Encoding") != null) {
+            return true;
+        }
+        return !request.getProtocol().startsWith("HTTP/1.") && !request.getInputStream().isFinished();
+    }
+
+    /**
+     * A failure to read the client's body (its framing broken, or the client gone) is the client's, told
+     * to {@code onClientFailure}; a failure to write to the upstream is thrown to the HTTP client.
+     */
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
+        IOException clientFailure;
         synchronized (this) {
-            this.channel = channel;
-            if (ended || !flushUnsent(channel)) {
-                return;
-            }
-            while (input.isReady()) {
-                int read = input.read(buffer);
-                if (read < 0) {
-                    ended = true;
-                    channel.endStream();
-                    return;
+            clientFailure = relay(channel);
+        }
+        if (clientFailure != null) {
+            onClientFailure.accept(clientFailure);
+        }
+    }
+
+    /** @return the failure reading the client's body, or null */
+    private IOException relay(DataStreamChannel channel) throws IOException {
+        this.channel = channel;
+        if (ended || !flushUnsent(channel)) {
+            return null;
+        }
+        while (true) {
+            int read;
+            try {
+                if (!input.isReady()) {
+                    waitingForClient = true;
+                    return null;
                 }
-                unsent = bufferView.clear().limit(read);
-                if (!flushUnsent(channel)) {
-                    return;
-                }
+                read = input.read(buffer);
+            } catch (IOException clientFailure) {
+                ended = true;
+                return clientFailure;
             }
-            waitingForClient = true;
+            if (read < 0) {
+                ended = true;
+                channel.endStream();
+                return null;
+            }
+            unsent = bufferView.clear().limit(read);
+            if (!flushUnsent(channel)) {
+                return null;
+            }
         }
     }
 

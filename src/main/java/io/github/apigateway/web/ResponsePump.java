@@ -265,8 +265,11 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
         }
     }
 
-    /** Ends the exchange after the container reported an error on it (see {@link ClientExchangeEnd#answerUnavailable}). */
-    void endAfterClientFailure() {
+    /**
+     * Ends the exchange after the container reported an error on it, answering {@code error} if nothing
+     * was sent yet (see {@link ClientExchangeEnd#answerAndClose}).
+     */
+    void endAfterClientFailure(GatewayException error) {
         synchronized (this) {
             if (state == DONE) {
                 return;
@@ -275,7 +278,25 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
             moveTo(DONE);
             pending.clear();
             heldHead = null;
-            end.answerUnavailable(upstreamHead);
+            end.answerAndClose(error, upstreamHead);
+        }
+    }
+
+    /**
+     * Called once the container has completed the client's side: if the pump had not ended it itself, the
+     * container did, and nothing more is relayed.
+     *
+     * @return whether the pump had not ended the exchange itself
+     */
+    boolean endedByTheContainer() {
+        synchronized (this) {
+            if (state == DONE) {
+                return false;
+            }
+            moveTo(DONE);
+            pending.clear();
+            heldHead = null;
+            return true;
         }
     }
 

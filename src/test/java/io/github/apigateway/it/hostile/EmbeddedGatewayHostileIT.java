@@ -1,0 +1,45 @@
+package io.github.apigateway.it.hostile;
+
+import io.github.apigateway.it.GatewayDeployment;
+import io.github.apigateway.it.RecordingUpstream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URL;
+
+/** The hostile suite against the WAR in the embedded container of this failsafe execution. */
+@ExtendWith(ArquillianExtension.class)
+class EmbeddedGatewayHostileIT implements RequestSmugglingTests, OversizedRequestTests, ConnectionAbuseTests {
+
+    @RegisterExtension
+    static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
+    @RegisterExtension
+    static final RecordingUpstream SLOW_UPSTREAM = RecordingUpstream.start();
+
+    @ArquillianResource
+    private URL gateway;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.withConfig(HostileTarget.config(UPSTREAM.url(), SLOW_UPSTREAM.url()));
+    }
+
+    @Override
+    public URL gateway() {
+        return gateway;
+    }
+
+    @Override
+    public RecordingUpstream upstream() {
+        return UPSTREAM;
+    }
+
+    @Override
+    public RecordingUpstream slowUpstream() {
+        return SLOW_UPSTREAM;
+    }
+}
