@@ -270,16 +270,16 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
      * was sent yet (see {@link ClientExchangeEnd#answerAndClose}).
      */
     void endAfterClientFailure(GatewayException error) {
+        CapacityChannel owed;
         synchronized (this) {
             if (state == DONE) {
                 return;
             }
             boolean upstreamHead = state.holdsUpstreamHead();
-            moveTo(DONE);
-            pending.clear();
-            heldHead = null;
+            owed = endRelay();
             end.answerAndClose(error, upstreamHead);
         }
+        grantCredit(owed);
     }
 
     /**
@@ -289,15 +289,30 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
      * @return whether the pump had not ended the exchange itself
      */
     boolean endedByTheContainer() {
+        CapacityChannel owed;
         synchronized (this) {
             if (state == DONE) {
                 return false;
             }
-            moveTo(DONE);
-            pending.clear();
-            heldHead = null;
-            return true;
+            owed = endRelay();
         }
+        grantCredit(owed);
+        return true;
+    }
+
+    /**
+     * Stops relaying for good. Cancelling the upstream call does not always release its connection while
+     * the upstream waits for credit, so the credit still owed is returned to the caller to grant: the
+     * upstream's next bytes then fail its exchange ({@link #clientGone}), which discards the connection.
+     * Must hold the lock.
+     */
+    private CapacityChannel endRelay() {
+        moveTo(DONE);
+        pending.clear();
+        heldHead = null;
+        CapacityChannel owed = creditOwedTo;
+        creditOwedTo = null;
+        return owed;
     }
 
     /** A step back would write to a response that has already ended; it is a bug, never a client's doing. */

@@ -1,5 +1,6 @@
 package io.github.apigateway.it.hostile;
 
+import io.github.apigateway.it.EmbeddedContainer;
 import io.github.apigateway.it.GatewayDeployment;
 import io.github.apigateway.it.RecordingUpstream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
+import java.util.Map;
 
 /** The hostile suite against the WAR in the embedded container of this failsafe execution. */
 @ExtendWith(ArquillianExtension.class)
@@ -19,6 +21,8 @@ class EmbeddedGatewayHostileIT implements RequestSmugglingTests, OversizedReques
     static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
     @RegisterExtension
     static final RecordingUpstream SLOW_UPSTREAM = RecordingUpstream.start();
+
+    private static final Map<Attack, Handling> HANDLING = ContainerHandling.of(EmbeddedContainer.current());
 
     @ArquillianResource
     private URL gateway;
@@ -41,5 +45,10 @@ class EmbeddedGatewayHostileIT implements RequestSmugglingTests, OversizedReques
     @Override
     public RecordingUpstream slowUpstream() {
         return SLOW_UPSTREAM;
+    }
+
+    @Override
+    public Handling handling(Attack attack) {
+        return HANDLING.get(attack);
     }
 }

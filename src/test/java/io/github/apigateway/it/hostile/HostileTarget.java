@@ -21,6 +21,9 @@ public interface HostileTarget {
     /** The service behind {@code /slow/*}, which tests make slow. */
     RecordingUpstream slowUpstream();
 
+    /** How this deployment handles {@code attack}: what its container refuses, what the gateway does. */
+    Handling handling(Attack attack);
+
     static String config(String upstreamUrl, String slowUpstreamUrl) {
         return """
                 {"services": {"api": {"instances": ["%s"], "connect_timeout_ms": 2000, "response_timeout_ms": 30000},
