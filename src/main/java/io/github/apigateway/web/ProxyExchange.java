@@ -33,6 +33,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
 
     private final String requestId;
     private ResponsePump pump;
+    /** The client's request body on its way to the upstream, or null when the request has none. */
+    private RequestBodyProducer body;
     private volatile Future<Void> upstreamCall;
     private volatile boolean clientFailed;
 
@@ -55,7 +57,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         async.addListener(exchange);
         exchange.pump = new ResponsePump(response, new ClientExchangeEnd(response, async, context.requestId()),
                 context.requestId(), exchange::clientFailed);
-        RequestBodyProducer body = RequestBodyProducer.of(request, exchange::clientFailed);
+        exchange.body = RequestBodyProducer.of(request, exchange::clientFailed);
 
         HttpClientContext httpContext = service.newContext();
         if (request.getHeader("User-Agent") == null) {
@@ -63,10 +65,10 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         }
         exchange.upstreamCall = upstreams.execute(instance,
                 new BasicRequestProducer(UpstreamRequests.build(ClientRequests.of(request), match, instance,
-                        context.requestId()), body),
+                        context.requestId()), exchange.body),
                 exchange.pump, httpContext, exchange);
         if (exchange.clientFailed) {
-            exchange.upstreamCall.cancel(true);
+            exchange.stopUpstreamCall();
         }
     }
 
@@ -101,13 +103,21 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private void clientFailed(Throwable failure) {
         clientFailed = true;
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": client failed: " + failure);
-        cancelUpstreamCall();
+        stopUpstreamCall();
         pump.endAfterClientFailure(MalformedRequestBody.isCause(failure)
                 ? GatewayException.badRequest("The request body is malformed.")
                 : new GatewayException(503, "service_unavailable", "The gateway ended the request before the upstream answered."));
     }
 
-    private void cancelUpstreamCall() {
+    /**
+     * Cancelling the call does not stop an exchange on a reused pooled connection (see
+     * {@link RequestBodyProducer}): a body still on its way fails the exchange instead, and a response
+     * being relayed fails it with its next bytes ({@link ResponsePump}).
+     */
+    private void stopUpstreamCall() {
+        if (body != null) {
+            body.abandon();
+        }
         Future<Void> call = upstreamCall;
         if (call != null) {
             call.cancel(true);
@@ -132,7 +142,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     @Override
     public void onComplete(AsyncEvent event) {
         if (pump.endedByTheContainer()) {
-            cancelUpstreamCall();
+            stopUpstreamCall();
         }
     }
 

@@ -24,6 +24,12 @@ import java.util.function.Consumer;
  * off a container thread, so a listener waiting for this object's lock deadlocks both sides. A wake-up
  * racing with {@code produce} is not lost: the HTTP client calls {@code produce} again for an output
  * request made while it ran.
+ *
+ * <p>A client that fails while its body is still on its way fails the upstream exchange here, on the I/O
+ * thread ({@link #abandon}), which makes the HTTP client discard the connection. Cancelling the upstream
+ * call is not enough: HttpClient 5's cancel never reaches an exchange on a reused pooled connection (its
+ * {@code AsyncConnectExec} replaces the exchange's cancellable with the lease's, already completed), and
+ * an upstream waiting for the rest of the body would hold the connection until it gives up.
  */
 final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
@@ -38,6 +44,8 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
     private volatile DataStreamChannel channel;
     private volatile boolean waitingForClient;
+    /** The client's side ended before its body was read whole: the exchange is to fail. */
+    private volatile boolean abandoned;
     private ByteBuffer unsent;
     private boolean ended;
 
@@ -76,16 +84,21 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
     /**
      * A failure to read the client's body (its framing broken, or the client gone) is the client's, told
-     * to {@code onClientFailure}; a failure to write to the upstream is thrown to the HTTP client.
+     * to {@code onClientFailure} first and then thrown, like a failure to write to the upstream, to fail
+     * the upstream exchange: the upstream must never take the part that arrived for a whole body.
      */
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
         IOException clientFailure;
         synchronized (this) {
+            if (abandoned && !ended) {
+                throw new IOException("The client's side of the exchange ended before its request body did");
+            }
             clientFailure = relay(channel);
         }
         if (clientFailure != null) {
             onClientFailure.accept(clientFailure);
+            throw clientFailure;
         }
     }
 
@@ -104,7 +117,7 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
                 }
                 read = input.read(buffer);
             } catch (IOException clientFailure) {
-                ended = true;
+                abandoned = true;
                 return clientFailure;
             }
             if (read < 0) {
@@ -139,6 +152,9 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
         if (ended) {
             return 0;
         }
+        if (abandoned) {
+            return 1;
+        }
         // Until produce() has run once there is no channel to wake up later, so ask to be called.
         return channel == null || !waitingForClient ? 1 : 0;
     }
@@ -150,6 +166,15 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
     @Override
     public void onAllDataRead() {
+        wakeUp();
+    }
+
+    /**
+     * The client's side of the exchange has ended: unless its body was sent whole, the next
+     * {@link #produce} fails the upstream exchange.
+     */
+    void abandon() {
+        abandoned = true;
         wakeUp();
     }
 
