@@ -34,7 +34,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private final String requestId;
     private ResponsePump pump;
     /** The client's request body on its way to the upstream, or null when the request has none. */
-    private RequestBodyProducer body;
+    private volatile RequestBodyProducer body;
     private volatile Future<Void> upstreamCall;
     private volatile boolean clientFailed;
 
