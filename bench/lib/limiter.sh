@@ -36,7 +36,8 @@ statuses() { cat "$@" | sort | uniq -c | awk '{ printf "%s%d×%s", (NR > 1 ? ", 
 # exactness OWNERS: 400 requests for one bucket of burst 200 (refill 1 a minute), in 4
 # parallel keep-alive streams of 100, two to each node.
 exactness() {
-  local owners=$1 key=exact-$RUN_ID i port pid pids=() passed refused
+  local owners=$1 key=exact-$RUN_ID i port pid pids=() passed refused failures
+  failures=$(( $(health "$NODE1_PORT" rate_limit_failures) + $(health "$NODE2_PORT" rate_limit_failures) ))
   for i in 1 2 3 4; do
     port=$NODE1_PORT; [ $((i % 2)) -eq 1 ] || port=$NODE2_PORT
     requests "$OUT/exact-$i.curl" "$key" "http://127.0.0.1:$port/exact/1k" 100
@@ -48,8 +49,9 @@ exactness() {
   for pid in "${pids[@]}"; do wait "$pid" || true; done
   passed=$(cat "$OUT"/exact-?.codes | grep -c '^200$' || true)
   refused=$(cat "$OUT"/exact-?.codes | grep -c '^429$' || true)
+  failures=$(( $(health "$NODE1_PORT" rate_limit_failures) + $(health "$NODE2_PORT" rate_limit_failures) - failures ))
   finding "exactness: burst 200, 400 requests, 4 streams over 2 nodes: $(statuses "$OUT"/exact-?.codes)" \
-          "(bucket owned by $(owner "exact_limit|header=$key" "$owners"))"
+          "(bucket owned by $(owner "exact_limit|header=$key" "$owners"); failed decisions: $failures)"
   verdict "exactness, 2 nodes" "$( [ "$passed" -ge 200 ] && [ "$passed" -le 210 ] && echo yes)" \
           "$passed passed (target 200-210), $refused refused with 429"
 }

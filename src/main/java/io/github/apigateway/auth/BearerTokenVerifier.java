@@ -4,22 +4,18 @@ import io.github.apigateway.config.TokenSettings;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
 import io.github.apigateway.http.GatewayException;
 
-import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.time.InstantSource;
 import java.util.Collection;
@@ -27,13 +23,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Verifies Keycloak access tokens with nimbus-jose-jwt: the signature by a key of the realm's JWKS, with
  * an asymmetric algorithm that agrees with the key (so no {@code none} and no HMAC keyed with the public
- * key), then the claims ({@link KeycloakClaimsVerifier}). The JWKS is fetched once and cached; a token
- * naming an unknown {@code kid} triggers a refetch, rate limited so a flood of such tokens costs only a
- * few fetches; when Keycloak is down the cached keys keep working. A token that passed is remembered
+ * key), then the claims ({@link KeycloakClaimsVerifier}). The keys come from memory ({@link RealmKeys});
+ * a token naming a key not held yet is answered with {@link KeysPending}, and the caller waits for the
+ * fetch without holding a thread. A token that passed is remembered
  * until its {@code exp} ({@link VerifiedTokenCache}), so its next request skips the signature check.
  * One verifier serves all threads: the nimbus processor is thread-safe once configured, the cache is
  * concurrent.
@@ -45,18 +42,14 @@ final class BearerTokenVerifier {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
-    private static final int JWKS_TIMEOUT_MS = 2_000;
-    private static final int JWKS_SIZE_LIMIT = 256 * 1024;
-    private static final long CACHE_TTL_MS = 5 * 60_000;
-    private static final long CACHE_REFRESH_TIMEOUT_MS = 5_000;
-    private static final long MIN_REFETCH_INTERVAL_MS = 5_000;
-
     private final TokenSettings settings;
+    private final RealmKeys keys;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final VerifiedTokenCache verified;
 
-    BearerTokenVerifier(TokenSettings settings, JWKSource<SecurityContext> keys, VerifiedTokenCache verified) {
+    BearerTokenVerifier(TokenSettings settings, RealmKeys keys, VerifiedTokenCache verified) {
         this.settings = settings;
+        this.keys = keys;
         this.verified = verified;
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
@@ -66,51 +59,60 @@ final class BearerTokenVerifier {
 
     /** A verifier that fetches the realm's keys from its JWKS endpoint. */
     static BearerTokenVerifier forRealm(TokenSettings settings) {
-        try {
-            JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(settings.jwksUri().toURL(),
-                            new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT))
-                    .cache(CACHE_TTL_MS, CACHE_REFRESH_TIMEOUT_MS)
-                    .rateLimited(MIN_REFETCH_INTERVAL_MS)
-                    .retrying(true)
-                    .outageTolerantForever()
-                    .build();
-            return new BearerTokenVerifier(settings, keys,
-                    new VerifiedTokenCache(VerifiedTokenCache.MAXIMUM_SIZE, InstantSource.system()));
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("JWKS URL " + settings.jwksUri(), e);
-        }
+        return new BearerTokenVerifier(settings, new RealmKeys(new JwksEndpoint(settings.jwksUri()), System::nanoTime),
+                new VerifiedTokenCache(VerifiedTokenCache.MAXIMUM_SIZE, InstantSource.system()));
     }
 
     TokenSettings settings() {
         return settings;
     }
 
+    /** The realm's keys, cached; ID tokens are checked with them too. */
+    RealmKeys keys() {
+        return keys;
+    }
+
     /**
      * @throws GatewayException 401 for a token that is not valid, 503 when no key can be had to check it
+     * @throws KeysPending      when the token's key is being fetched: ask again once it is
      */
     Identity verify(String token) {
         return verified.verify(token, this::check);
     }
 
     private VerifiedToken check(String token) {
+        String keyId = keyId(token);
+        CompletableFuture<Void> fetch = keys.fetchFor(keyId);
+        if (fetch != null && !fetch.isDone()) {
+            throw new KeysPending(fetch);
+        }
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
         } catch (ExpiredJWTException e) {
             throw Challenges.invalidToken(settings.realm(), "The access token expired");
-        } catch (RateLimitReachedException e) {
-            // The keys were refetched moments ago and hold no key for this token: it is not valid.
-            throw Challenges.invalidToken(settings.realm(), "The access token is signed by an unknown key");
         } catch (KeySourceException e) {
             throw new GatewayException(503, "service_unavailable",
                     "The identity provider cannot be reached to check the access token.");
         } catch (BadJWTException e) {
             throw Challenges.invalidToken(settings.realm(), "The access token is not valid for this gateway");
         } catch (ParseException | BadJOSEException | JOSEException e) {
+            if (keyId != null && !keys.holds(keyId)) {
+                throw Challenges.invalidToken(settings.realm(), "The access token is signed by an unknown key");
+            }
             throw Challenges.invalidToken(settings.realm(), "The access token is malformed or its signature is not valid");
         }
         // exp is a required claim (KeycloakClaimsVerifier), so every token that passed has one.
         return new VerifiedToken(identity(claims), claims.getExpirationTime().toInstant());
+    }
+
+    /** The key the token names, read from its header; null when it names none or is not a JWS at all. */
+    private static String keyId(String token) {
+        try {
+            return JWSObject.parse(token).getHeader().getKeyID();
+        } catch (ParseException e) {
+            return null;
+        }
     }
 
     private Identity identity(JWTClaimsSet claims) {

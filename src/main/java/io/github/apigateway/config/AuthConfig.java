@@ -5,5 +5,6 @@ import jakarta.json.bind.annotation.JsonbProperty;
 public record AuthConfig(
         KeycloakConfig keycloak,
         JwtConfig jwt,
-        @JsonbProperty("api_keys") ApiKeysConfig apiKeys) {
+        @JsonbProperty("api_keys") ApiKeysConfig apiKeys,
+        BrowserConfig browser) {
 }

@@ -42,6 +42,9 @@ final class AuthValidator {
         if (auth.apiKeys() != null) {
             apiKeys(auth.apiKeys());
         }
+        if (auth.browser() != null) {
+            browser(auth.browser());
+        }
     }
 
     /** @return the route's mode, or null when the name is not a mode */
@@ -90,7 +93,8 @@ final class AuthValidator {
     /** Browser login is possible wherever bearer tokens are: the client is the same Keycloak client. */
     Optional<BrowserSettings> browserSettings() {
         return tokenSettings().map(settings -> BrowserSettings.forRealm(settings,
-                auth.keycloak().credentials() == null ? null : auth.keycloak().credentials().secret()));
+                auth.keycloak().credentials() == null ? null : auth.keycloak().credentials().secret(),
+                auth.browser() == null ? null : auth.browser().publicUrl()));
     }
 
     /** The API keys, for an {@code auth} that passed {@link #check}. */
@@ -134,6 +138,18 @@ final class AuthValidator {
             return "'" + url + "' is not a valid URL: " + e.getReason();
         }
         return "'" + url + "' must be an http:// or https:// URL without query or fragment";
+    }
+
+    private void browser(BrowserConfig browser) {
+        if (auth.keycloak() == null) {
+            problems.add("auth.browser", "browser logins need auth.keycloak, which the config does not set");
+        }
+        if (problems.required("auth.browser.public_url", browser.publicUrl())) {
+            String reason = serverUrlProblem(browser.publicUrl());
+            if (reason != null) {
+                problems.add("auth.browser.public_url", reason);
+            }
+        }
     }
 
     private void jwt(JwtConfig jwt) {

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a gateway config in three steps: JSON-P parses it (malformed JSON is reported with line and
- * column), {@link JsonShape} checks fields and types against the records, JSON-B binds it, and
+ * Reads a gateway config in steps: JSON-P parses it (malformed JSON is reported with line and
+ * column), {@link InstanceShorthand} expands instances written as bare URLs, {@link JsonShape} checks
+ * fields and types against the records, JSON-B binds it, and
  * {@link ConfigValidator} checks what the records mean together.
  */
 public final class ConfigLoader {
@@ -29,7 +30,7 @@ public final class ConfigLoader {
     /** @throws ConfigException naming the file, the JSON path and the reason of every problem */
     public static ValidatedConfig load(ConfigSource source) {
         byte[] bytes = source.read();
-        JsonValue document = parse(source.description(), bytes);
+        JsonValue document = InstanceShorthand.expand(parse(source.description(), bytes));
         List<ConfigProblem> shapeProblems = JsonShape.check(document, GatewayConfig.class);
         if (!shapeProblems.isEmpty()) {
             throw new ConfigException(source.description(), shapeProblems);

@@ -71,6 +71,18 @@ final class ConfigProblems {
         return Duration.ofMillis(Math.max(1, value));
     }
 
+    /** @return the value, or the fallback when the field is left out or out of range */
+    int between(String path, Integer value, int min, int max, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            add(path, "must be from " + min + " to " + max);
+            return fallback;
+        }
+        return value;
+    }
+
     void headerName(String path, String name) {
         if (!TOKEN.matcher(name).matches()) {
             add(path, "'" + name + "' is not a valid header name");

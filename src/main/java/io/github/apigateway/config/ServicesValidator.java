@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks {@code services}: every service has instance base URLs and positive timeouts. */
+/**
+ * Checks {@code services}: every service has weighted instance base URLs, positive timeouts, a known
+ * load balancing policy and sane retry and outlier detection settings.
+ */
 final class ServicesValidator {
 
     private final ConfigProblems problems;
@@ -36,26 +39,36 @@ final class ServicesValidator {
     }
 
     private ServiceDefinition service(String path, String name, ServiceConfig service) {
-        List<URI> instances = instances(path + ".instances", service.instances());
+        List<ServiceInstance> instances = instances(path + ".instances", service.instances());
         Duration connect = problems.positiveMillis(path + ".connect_timeout_ms", service.connectTimeoutMs(),
                 ServiceDefinition.DEFAULT_CONNECT_TIMEOUT);
         Duration response = problems.positiveMillis(path + ".response_timeout_ms", service.responseTimeoutMs(),
                 ServiceDefinition.DEFAULT_RESPONSE_TIMEOUT);
-        return new ServiceDefinition(name, instances, connect, response);
+        ResilienceValidator resilience = new ResilienceValidator(problems, path);
+        return new ServiceDefinition(name, instances, connect, response,
+                resilience.loadBalancing(service.loadBalancing()), resilience.retries(service.retries()),
+                resilience.outlierDetection(service.outlierDetection()));
     }
 
-    private List<URI> instances(String path, List<String> urls) {
-        List<URI> instances = new ArrayList<>();
-        if (urls == null || urls.isEmpty()) {
+    private List<ServiceInstance> instances(String path, List<InstanceConfig> configs) {
+        List<ServiceInstance> instances = new ArrayList<>();
+        if (configs == null || configs.isEmpty()) {
             problems.add(path, "at least one instance URL is required");
             return instances;
         }
-        for (int i = 0; i < urls.size(); i++) {
-            String reason = instanceProblem(urls.get(i));
+        for (int i = 0; i < configs.size(); i++) {
+            String instancePath = ConfigProblems.element(path, i);
+            InstanceConfig config = configs.get(i);
+            int weight = problems.between(instancePath + ".weight", config.weight(), 1, ServiceInstance.MAX_WEIGHT,
+                    ServiceInstance.DEFAULT_WEIGHT);
+            if (!problems.required(instancePath + ".url", config.url())) {
+                continue;
+            }
+            String reason = instanceProblem(config.url());
             if (reason != null) {
-                problems.add(ConfigProblems.element(path, i), reason);
+                problems.add(instancePath, reason);
             } else {
-                instances.add(URI.create(urls.get(i)));
+                instances.add(new ServiceInstance(URI.create(config.url()), weight));
             }
         }
         return instances;

@@ -1,6 +1,7 @@
 package io.github.apigateway.proxy;
 
 import io.github.apigateway.config.ServiceDefinition;
+import io.github.apigateway.config.ServiceInstance;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
@@ -9,7 +10,6 @@ import org.apache.hc.core5.function.Resolver;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,8 +33,8 @@ final class InstanceConnectionConfigs implements Resolver<HttpRoute, ConnectionC
         Map<HttpHost, Duration> connectTimeouts = new HashMap<>();
         Map<HttpHost, Duration> socketTimeouts = new HashMap<>();
         for (ServiceDefinition service : services) {
-            for (URI instance : service.instances()) {
-                HttpHost host = normalized(HttpHost.create(instance));
+            for (ServiceInstance instance : service.instances()) {
+                HttpHost host = normalized(HttpHost.create(instance.url()));
                 connectTimeouts.merge(host, service.connectTimeout(), InstanceConnectionConfigs::longer);
                 socketTimeouts.merge(host, service.responseTimeout(), InstanceConnectionConfigs::longer);
             }

@@ -6,13 +6,15 @@ import org.apache.hc.core5.http.message.BasicHeader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which headers the upstream gets: the client's end-to-end headers, without the hop-by-hop ones and
  * those the client's {@code Connection} names (RFC 9110 section 7.6.1), then the gateway's own:
  * {@code X-Forwarded-For} (this client appended), {@code X-Forwarded-Proto}, {@code X-Forwarded-Host},
- * {@code X-Forwarded-Prefix}, {@code Via} (this hop appended) and {@code X-Request-Id}.
+ * {@code X-Forwarded-Prefix}, {@code Via} (this hop appended) and {@code X-Request-Id}. The gateway's own
+ * session cookie is taken out of {@code Cookie} ({@link GatewaySessionCookie}).
  *
  * <p>{@code Connection} only takes away what the client itself sent: the gateway's identity headers and
  * the headers it writes here reach the upstream whatever the client names there. Otherwise a client
@@ -49,6 +51,14 @@ public final class RequestHeaderPolicy {
         return headers;
     }
 
+    private static Optional<Header> withoutGatewaySession(Header cookie) {
+        String rest = GatewaySessionCookie.removedFrom(cookie.getValue());
+        if (rest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(rest.equals(cookie.getValue()) ? cookie : new BasicHeader(cookie.getName(), rest));
+    }
+
     private static List<Header> endToEnd(ClientRequest client) {
         HopByHopHeaders hopByHop = HopByHopHeaders.of(client.values("Connection"));
         List<Header> copied = new ArrayList<>();
@@ -57,7 +67,12 @@ public final class RequestHeaderPolicy {
             if (NOT_COPIED.contains(name)) {
                 continue;
             }
-            if (GatewayHeaders.isIdentityHeader(name) || !hopByHop.contains(name)) {
+            if (!GatewayHeaders.isIdentityHeader(name) && hopByHop.contains(name)) {
+                continue;
+            }
+            if (name.equalsIgnoreCase("Cookie")) {
+                withoutGatewaySession(header).ifPresent(copied::add);
+            } else {
                 copied.add(header);
             }
         }

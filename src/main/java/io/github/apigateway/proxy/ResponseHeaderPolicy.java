@@ -15,7 +15,7 @@ import java.util.Set;
  * as the upstream sent them (repeated ones too), without the hop-by-hop headers and those the upstream's
  * {@code Connection} names (RFC 9110 section 7.6.1). {@code Via} gets this hop appended (section 7.6.3),
  * the length travels as a number for the container to frame the body with, and the upstream cannot
- * replace the gateway's own {@code X-Request-Id}.
+ * replace the gateway's own {@code X-Request-Id} nor set the gateway's session cookie ({@link GatewaySessionCookie}).
  */
 public final class ResponseHeaderPolicy {
 
@@ -29,12 +29,17 @@ public final class ResponseHeaderPolicy {
         HopByHopHeaders hopByHop = HopByHopHeaders.of(values(upstream.getHeaders("Connection")));
         List<Header> headers = new ArrayList<>();
         for (Header header : upstream.getHeaders()) {
-            if (!hopByHop.contains(header.getName()) && !NOT_COPIED.contains(header.getName())) {
+            if (!hopByHop.contains(header.getName()) && !NOT_COPIED.contains(header.getName())
+                    && !setsGatewaySession(header)) {
                 headers.add(header);
             }
         }
         headers.add(new BasicHeader("Via", ThisHop.appendedTo(values(upstream.getHeaders("Via")), ThisHop.VIA)));
         return new ClientResponseHead(upstream.getCode(), headers, contentLength(upstream));
+    }
+
+    private static boolean setsGatewaySession(Header header) {
+        return header.getName().equalsIgnoreCase("Set-Cookie") && GatewaySessionCookie.isSetBy(header.getValue());
     }
 
     private static long contentLength(HttpResponse upstream) {

@@ -14,8 +14,9 @@ import java.util.Collection;
 
 /**
  * The gateway's one async HTTP client and connection pool, shared by all services, hardened for
- * proxying: no redirects followed, no cookie store, no content decompression, and retries only where
- * they are safe ({@link IdempotentRetry}: a retried POST is a duplicated order). One client, because
+ * proxying: no redirects followed, no cookie store, no content decompression, and no retries of its
+ * own: a retry goes to another instance, where and when {@link UpstreamAttempts} says it is safe (a
+ * retried POST is a duplicated order). One client, because
  * each starts an I/O thread per core: a client per service would start hundreds of threads for a few
  * hundred services. What differs per service travels with each request ({@link UpstreamService}) or
  * is resolved per instance ({@link InstanceConnectionConfigs}).
@@ -53,7 +54,7 @@ final class UpstreamHttpClient {
                 .addRequestInterceptorLast(new UserAgentPassThrough())
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setRetryStrategy(new IdempotentRetry())
+                .disableAutomaticRetries()
                 .disableAuthCaching()
                 .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(30))

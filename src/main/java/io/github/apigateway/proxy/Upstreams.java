@@ -13,6 +13,7 @@ import org.apache.hc.core5.pool.PoolStats;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -43,6 +44,12 @@ public final class Upstreams implements AutoCloseable {
     public ConnectionPoolStats connectionPoolStats() {
         PoolStats total = connections.getTotalStats();
         return new ConnectionPoolStats(total.getLeased(), total.getPending(), total.getAvailable());
+    }
+
+    /** The names of the services none of whose instances is healthy now, in name order. */
+    public List<String> servicesWithoutHealthyInstance() {
+        return services.values().stream().filter(service -> !service.hasHealthyInstance())
+                .map(UpstreamService::name).sorted().toList();
     }
 
     public UpstreamService service(String name) {

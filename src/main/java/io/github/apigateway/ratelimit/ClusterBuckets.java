@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * <p>No caller ever waits: answers arrive on the gateway's own timer thread (Hazelcast would run chained
  * callbacks on the common fork-join pool, which on a 2-CPU machine means a new thread per callback), and
  * every call has a deadline after which it fails; an owner that missed one is quarantined
- * ({@link UnresponsiveOwners}).
+ * ({@link UnresponsiveOwners}). Tokens granted after the deadline go straight back to the bucket.
  */
 public final class ClusterBuckets implements BucketStore {
 
@@ -89,10 +89,23 @@ public final class ClusterBuckets implements BucketStore {
                         answer.completeExceptionally(failure);
                     } else {
                         unresponsive.answered(owner);
-                        answer.complete(GrantTokens.grant(wire));
+                        Grant grant = GrantTokens.grant(wire);
+                        if (!answer.complete(grant)) {
+                            giveBackLate(key, limit, grant);
+                        }
                     }
                 }, timer);
         return answer;
+    }
+
+    /**
+     * The owner took the tokens, but the node gave up waiting and decided without them: unless they go
+     * back, a busy moment strands them, and the bucket refuses requests it has paid for.
+     */
+    private void giveBackLate(String key, RateLimit limit, Grant grant) {
+        if (grant.granted() > 0) {
+            giveBack(key, limit, grant.granted());
+        }
     }
 
     @Override

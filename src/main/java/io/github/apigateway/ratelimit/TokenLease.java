@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Tokens this node took from one cluster bucket in advance and spends locally, so that a busy bucket
- * costs one cluster call per batch instead of one per request. The batch starts at one token, doubles
+ * costs one cluster call per batch instead of one per request. The batch starts at what the bucket
+ * refills in a lease lifetime (at least one token, see {@link #firstBatch}), doubles
  * while the node keeps using whole leases, and halves when a lease ends unspent, up to {@code maxBatch}
  * (a small share of the burst): what another node may be refused while this one still holds tokens is
  * bounded by that share. Unspent tokens go back to the cluster once the lease has not been used for its
@@ -30,7 +31,7 @@ final class TokenLease {
     private final RateLimit limit;
     private final int maxBatch;
     private int tokens;
-    private int nextBatch = 1;
+    private int nextBatch;
     private long clusterRemaining;
     private long resetSeconds;
     private long refusedUntilNanos;
@@ -41,8 +42,19 @@ final class TokenLease {
     TokenLease(RateLimit limit, int maxBatch, long nowNanos) {
         this.limit = limit;
         this.maxBatch = maxBatch;
+        this.nextBatch = firstBatch(limit, maxBatch);
         this.lastUsedNanos = nowNanos;
         this.refusedUntilNanos = nowNanos;
+    }
+
+    /**
+     * What the bucket refills in one lease lifetime, within 1 and {@code maxBatch}: a bucket that regains
+     * that much within a lifetime loses nothing to a lease of it, and a fast bucket (thousands of tokens a
+     * second) no longer needs a dozen cluster calls to grow its lease from one token.
+     */
+    static int firstBatch(RateLimit limit, int maxBatch) {
+        double refilledInLifetime = limit.refillPerMilli() * (LIFETIME_NANOS / 1_000_000.0);
+        return (int) Math.max(1, Math.min(maxBatch, Math.floor(refilledInLifetime)));
     }
 
     RateLimit limit() {

@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** A route with {@code roles} admits only callers with at least one of them: 403 for the others. */
+/**
+ * A route with {@code roles} admits only callers with at least one of them: 403 for the others. Also
+ * mapped for async dispatches, since a request that authentication resumed reaches it only then; on
+ * other async dispatches it checks the same caller again and passes.
+ */
 record AuthorizationStep(Authenticator authenticator) implements RoutedStep {
 
     @Override

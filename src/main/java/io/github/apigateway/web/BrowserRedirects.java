@@ -36,9 +36,15 @@ final class BrowserRedirects {
                 + request.getContextPath();
     }
 
-    /** The path and query the browser asked for, where it returns after logging in. */
-    static String requestTarget(HttpServletRequest request) {
+    /**
+     * Where the browser returns after logging in: the path it asked for in the normal form it was routed
+     * with (so {@code //evil.example/../app} is {@code /app}: never a path a browser reads as another host),
+     * and its query.
+     *
+     * @param normalisedPath the matched path inside the context, starting with a single {@code /}
+     */
+    static String requestTarget(HttpServletRequest request, String normalisedPath) {
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
+        return request.getContextPath() + normalisedPath + (query == null ? "" : "?" + query);
     }
 }

@@ -56,8 +56,10 @@ public final class GatewayBootstrap implements ServletContextListener {
     private static void register(ServletContext context, Gateway gateway) {
         filter(context, "request-id", new RequestIdStep(gateway.inFlight()));
         filter(context, "route", new RouteStep(gateway.routeTable()));
-        filter(context, "authentication", new AuthenticationStep(gateway.authenticator()).forRoutedRequests());
-        filter(context, "authorization", new AuthorizationStep(gateway.authenticator()).forRoutedRequests());
+        filter(context, "authentication", new AuthenticationStep(gateway.authenticator()).forRoutedRequests(),
+                DispatcherType.ASYNC);
+        filter(context, "authorization", new AuthorizationStep(gateway.authenticator()).forRoutedRequests(),
+                DispatcherType.ASYNC);
         filter(context, "rate-limit", new RateLimitStep(gateway.rateLimits()).forRoutedRequests(), DispatcherType.ASYNC);
         servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");

@@ -1,11 +1,14 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayException;
-import io.github.apigateway.proxy.UserAgentPassThrough;
+import io.github.apigateway.proxy.ClientRequest;
+import io.github.apigateway.proxy.UpstreamAttempts;
 import io.github.apigateway.proxy.UpstreamFailures;
+import io.github.apigateway.proxy.UpstreamInstance;
 import io.github.apigateway.proxy.UpstreamRequests;
 import io.github.apigateway.proxy.UpstreamService;
 import io.github.apigateway.proxy.Upstreams;
+import io.github.apigateway.proxy.UserAgentPassThrough;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -14,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 
 import java.io.IOException;
@@ -22,68 +25,114 @@ import java.util.concurrent.Future;
 
 /**
  * One proxied request, from the moment the servlet goes async to the end of the response. No container
- * thread waits on the upstream: the request body, the upstream call and the response body all run on
- * callbacks. Failures end here: an upstream failure becomes 502/503/504 (or an aborted connection once
- * the response has started), a client failure cancels the upstream call so its connection returns to
- * the pool.
+ * thread waits on the upstream: the request body, the upstream calls and the response body all run on
+ * callbacks. A failed try goes to another instance where {@link UpstreamAttempts} allows it. Failures
+ * end here: an upstream failure becomes 502/503/504 (or an aborted connection once the response has
+ * started), a client failure cancels the upstream call so its connection returns to the pool.
+ *
+ * <p>Threads: the tries run one after another, each started by the callback that ended the one before;
+ * the fields of the current try are volatile so that the container thread that cancels sees them.
  */
 public final class ProxyExchange implements FutureCallback<Void>, AsyncListener {
 
     private static final System.Logger LOG = System.getLogger(ProxyExchange.class.getName());
 
     private final String requestId;
+    private final Upstreams upstreams;
+    private final UpstreamService service;
+    private final UpstreamAttempts attempts;
+    private final ClientRequest clientRequest;
+    private final RouteMatch match;
+    private final boolean clientSentNoUserAgent;
     private ResponsePump pump;
     /** The client's request body on its way to the upstream, or null when the request has none. */
     private volatile RequestBodyProducer body;
+    private volatile UpstreamInstance instance;
+    /** The instance chosen when an answer's head was dropped for a retry, until the dropped try ends. */
+    private volatile UpstreamInstance retryTo;
     private volatile Future<Void> upstreamCall;
     private volatile boolean clientFailed;
 
-    private ProxyExchange(String requestId) {
-        this.requestId = requestId;
+    private ProxyExchange(HttpServletRequest request, RequestContext context, Upstreams upstreams) {
+        this.requestId = context.requestId();
+        this.upstreams = upstreams;
+        this.match = context.routeMatch();
+        this.service = upstreams.service(match.route().service());
+        this.attempts = service.attempts(request.getMethod());
+        this.clientRequest = ClientRequests.of(request);
+        this.clientSentNoUserAgent = request.getHeader("User-Agent") == null;
     }
 
     public static void start(HttpServletRequest request, HttpServletResponse response, Upstreams upstreams)
             throws IOException {
         RequestContext context = RequestContext.of(request);
-        RouteMatch match = context.routeMatch();
-        UpstreamService service = upstreams.service(match.route().service());
-        HttpHost instance = service.nextInstance();
-
-        ProxyExchange exchange = new ProxyExchange(context.requestId());
+        ProxyExchange exchange = new ProxyExchange(request, context, upstreams);
         AsyncContext async = request.startAsync();
         // The HTTP client's timeouts bound the upstream side; the client side is bounded by the
         // container's idle timeout. A container async timeout would cut off long, healthy downloads.
         async.setTimeout(0);
         async.addListener(exchange);
         exchange.pump = new ResponsePump(response, new ClientExchangeEnd(response, async, context.requestId()),
-                context.requestId(), exchange::clientFailed);
-        exchange.body = RequestBodyProducer.of(request, exchange::clientFailed);
+                context.requestId(), exchange::clientFailed, exchange::retryInsteadOf);
+        exchange.body = RequestBodyProducer.of(request, exchange::clientFailed, exchange.attempts.mayRetryOnceSent());
+        UpstreamInstance first = exchange.attempts.first();
+        if (first == null) {
+            exchange.pump.fail(exchange.attempts.noInstanceLeft());
+            return;
+        }
+        exchange.send(first);
+    }
 
+    private void send(UpstreamInstance next) {
+        instance = next;
         HttpClientContext httpContext = service.newContext();
-        if (request.getHeader("User-Agent") == null) {
+        if (clientSentNoUserAgent) {
             httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
         }
-        exchange.upstreamCall = upstreams.execute(instance,
-                new BasicRequestProducer(UpstreamRequests.build(ClientRequests.of(request), match, instance,
-                        context.requestId()), exchange.body),
-                exchange.pump, httpContext, exchange);
-        if (exchange.clientFailed) {
-            exchange.stopUpstreamCall();
+        next.started();
+        upstreamCall = upstreams.execute(next.host(),
+                new BasicRequestProducer(UpstreamRequests.build(clientRequest, match, next.host(), requestId),
+                        body == null ? null : body.forNextTry()),
+                pump, httpContext, this);
+        if (clientFailed) {
+            stopUpstreamCall();
         }
+    }
+
+    /** The head of a try's answer arrived (on the HTTP client's I/O thread): relay it, or drop it and retry. */
+    private boolean retryInsteadOf(HttpResponse head) {
+        UpstreamInstance answered = instance;
+        if (!UpstreamFailures.isFailureStatus(head.getCode())) {
+            service.succeeded(answered);
+            return false;
+        }
+        service.failed(answered);
+        UpstreamInstance next = clientFailed ? null : attempts.nextAfterFailureOnceSent(bodyCanBeSentAgain());
+        retryTo = next;
+        return next != null;
+    }
+
+    private boolean bodyCanBeSentAgain() {
+        return body == null || body.canBeSentAgain();
     }
 
     @Override
     public void completed(Void result) {
+        instance.ended();
     }
 
     @Override
     public void failed(Exception failure) {
-        if (clientFailed) {
-            return;
-        }
-        LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": upstream failed: " + failure);
+        instance.ended();
+        UpstreamInstance next = retryTo;
+        retryTo = null;
         try {
-            pump.fail(UpstreamFailures.toGatewayException(failure));
+            if (next == null && !clientFailed) {
+                next = afterFailure(failure);
+            }
+            if (next != null && !clientFailed) {
+                send(next);
+            }
         } catch (RuntimeException e) {
             // Never let an exception escape into the HTTP client's I/O thread: it would stop the
             // reactor and with it every exchange of the service.
@@ -91,8 +140,26 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         }
     }
 
+    /** @return the instance to try next, or null once the client has been answered */
+    private UpstreamInstance afterFailure(Exception failure) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": upstream " + instance + " failed: " + failure);
+        if (!UpstreamFailures.countsAgainstInstance(failure)) {
+            pump.fail(UpstreamFailures.toGatewayException(failure));
+            return null;
+        }
+        service.failed(instance);
+        UpstreamInstance next = UpstreamFailures.nothingSent(failure)
+                ? attempts.nextAfterConnectFailure()
+                : attempts.nextAfterFailureOnceSent(bodyCanBeSentAgain());
+        if (next == null) {
+            pump.fail(attempts.sentToAnInstance() ? UpstreamFailures.toGatewayException(failure) : attempts.noInstanceLeft());
+        }
+        return next;
+    }
+
     @Override
     public void cancelled() {
+        instance.ended();
     }
 
     /**

@@ -21,19 +21,22 @@ import java.util.concurrent.CompletableFuture;
  * proxy. Most decisions are made at once from this node's lease; when the cluster must be asked, the
  * request is suspended, not its thread: the answer (or the deadline) dispatches it back here, on a
  * container thread, where it is let through to the proxy or refused. (Its filter is mapped for async
- * dispatches too; one that this step did not start, an abort on Tomcat, passes through.)
+ * dispatches too: a request an earlier step resumed meets this step for the first time and is limited
+ * then; any other async dispatch this step did not start, such as an abort on Tomcat, passes through.)
  */
 record RateLimitStep(RateLimitGuard guard) implements RoutedStep {
 
     private static final String PENDING = RateLimitStep.class.getName() + ".pending";
+    private static final String SEEN = RateLimitStep.class.getName() + ".seen";
 
     @Override
     public void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response,
                       FilterChain chain) throws IOException, ServletException {
-        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(SEEN) != null) {
             resume(context, request, response, chain);
             return;
         }
+        request.setAttribute(SEEN, Boolean.TRUE);
         CompletableFuture<RateLimitOutcome> outcome = guard.check(context.routeMatch().route(), context.identity(),
                 new ServletRequestView(request));
         if (outcome.isDone()) {

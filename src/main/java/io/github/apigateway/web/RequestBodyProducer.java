@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * Streams the client's request body to the upstream with flow control in both directions: the HTTP
  * client asks for data when its connection can take more ({@link #produce}), and the servlet container
  * says when the client has sent more ({@link #onDataAvailable}). At most one read buffer is held, so a
- * 1 GiB upload needs no more memory than a 1 KiB one.
+ * 1 GiB upload needs no more memory than a 1 KiB one. A body that may be retried once sent is also
+ * copied into a {@link HeldRequestBody} as it streams, up to its limit.
  *
  * <p>Threads: {@code produce} and {@code available} run on the HTTP client's I/O thread, under this
  * object's lock, which guards the read state; the servlet stream is only read there. The listener
@@ -38,6 +39,8 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
     private final ServletInputStream input;
     private final long contentLength;
     private final Consumer<Throwable> onClientFailure;
+    /** The copy for a retry, or null when the request will not be retried once sent. */
+    private final HeldRequestBody held;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     /** The buffer as the HTTP client reads it; one view for every read, nothing allocated per chunk. */
     private final ByteBuffer bufferView = ByteBuffer.wrap(buffer);
@@ -48,20 +51,29 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
     private volatile boolean abandoned;
     private ByteBuffer unsent;
     private boolean ended;
+    private boolean started;
 
-    private RequestBodyProducer(ServletInputStream input, long contentLength, Consumer<Throwable> onClientFailure) {
+    private RequestBodyProducer(ServletInputStream input, long contentLength, Consumer<Throwable> onClientFailure,
+                                HeldRequestBody held) {
         this.input = input;
         this.contentLength = contentLength;
         this.onClientFailure = onClientFailure;
+        this.held = held;
     }
 
-    /** The producer for the request's body, or null when the request has none. */
-    static RequestBodyProducer of(HttpServletRequest request, Consumer<Throwable> onClientFailure) throws IOException {
+    /**
+     * The producer for the request's body, or null when the request has none.
+     *
+     * @param holdForRetry whether to keep a copy (up to {@link HeldRequestBody#LIMIT}) for a retry once sent
+     */
+    static RequestBodyProducer of(HttpServletRequest request, Consumer<Throwable> onClientFailure,
+                                  boolean holdForRetry) throws IOException {
         if (!hasBody(request)) {
             return null;
         }
-        RequestBodyProducer producer = new RequestBodyProducer(request.getInputStream(), request.getContentLengthLong(),
-                onClientFailure);
+        long length = request.getContentLengthLong();
+        RequestBodyProducer producer = new RequestBodyProducer(request.getInputStream(), length, onClientFailure,
+                holdForRetry ? HeldRequestBody.forLength(length) : null);
         producer.input.setReadListener(producer);
         return producer;
     }
@@ -105,6 +117,7 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
     /** @return the failure reading the client's body, or null */
     private IOException relay(DataStreamChannel channel) throws IOException {
         this.channel = channel;
+        started = true;
         if (ended || !flushUnsent(channel)) {
             return null;
         }
@@ -122,8 +135,14 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
             }
             if (read < 0) {
                 ended = true;
+                if (held != null) {
+                    held.end();
+                }
                 channel.endStream();
                 return null;
+            }
+            if (held != null) {
+                held.add(buffer, read);
             }
             unsent = bufferView.clear().limit(read);
             if (!flushUnsent(channel)) {
@@ -142,6 +161,16 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
             unsent = null;
         }
         return true;
+    }
+
+    /** Whether the body can go to another instance: none of it was read yet, or all of it is held. */
+    synchronized boolean canBeSentAgain() {
+        return !started || (held != null && held.isWhole());
+    }
+
+    /** The body for the next try; {@link #canBeSentAgain} must hold. */
+    synchronized AsyncEntityProducer forNextTry() {
+        return started ? held.replay() : this;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.proxy.ClientResponseHead;
-import io.github.apigateway.proxy.IdempotentRetry;
 import io.github.apigateway.proxy.ResponseHeaderPolicy;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -20,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import static io.github.apigateway.web.ResponseState.ANSWERING_ERROR;
 import static io.github.apigateway.web.ResponseState.AWAITING_HEAD;
@@ -37,6 +37,9 @@ import static io.github.apigateway.web.ResponseState.RELAYING;
  * <p>Threads: the HTTP client's I/O thread delivers the response, container threads report that the
  * client can take more ({@link #onWritePossible}); the state and all servlet response calls are guarded
  * by this object's lock, and credit is granted outside it so the two libraries' locks are never nested.
+ *
+ * <p>One pump serves all the tries of an exchange: a try whose answer's head is dropped for a retry
+ * leaves it waiting for the next head.
  */
 final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
 
@@ -47,6 +50,7 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
     private final ClientExchangeEnd end;
     private final String requestId;
     private final Consumer<Throwable> onClientFailure;
+    private final Predicate<HttpResponse> retryInstead;
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
 
     private ResponseState state = AWAITING_HEAD;
@@ -57,9 +61,11 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
     /** The upstream connection's channel while its credit waits for the client to take what it sent, else null. */
     private CapacityChannel creditOwedTo;
 
+    /** @param retryInstead told each answer's head first; true drops the answer, as a failed try */
     ResponsePump(HttpServletResponse response, ClientExchangeEnd end, String requestId,
-                 Consumer<Throwable> onClientFailure) throws IOException {
+                 Consumer<Throwable> onClientFailure, Predicate<HttpResponse> retryInstead) throws IOException {
         this.response = response;
+        this.retryInstead = retryInstead;
         this.output = response.getOutputStream();
         this.end = end;
         this.requestId = requestId;
@@ -70,7 +76,10 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
     @Override
     public void consumeResponse(HttpResponse upstream, EntityDetails entity, HttpContext context,
                                 FutureCallback<Void> resultCallback) throws IOException {
-        context.setAttribute(IdempotentRetry.RESPONSE_STARTED, Boolean.TRUE);
+        if (retryInstead.test(upstream)) {
+            // Failing the try closes its connection, with the rest of the dropped answer on it.
+            throw new IOException("Upstream answered " + upstream.getCode() + "; the request goes to another instance");
+        }
         ClientResponseHead head = ResponseHeaderPolicy.forClient(upstream);
         synchronized (this) {
             this.resultCallback = resultCallback;

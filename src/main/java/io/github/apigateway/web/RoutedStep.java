@@ -1,5 +1,7 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,14 +19,24 @@ interface RoutedStep {
     void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException;
 
-    /** This step as one of every request's: the gateway's own {@code /_gateway/} endpoints pass it untouched. */
+    /**
+     * This step as one of every request's: the gateway's own {@code /_gateway/} endpoints pass it untouched.
+     * On an async dispatch (a suspended step resuming the request) the request id step, which answers
+     * refusals, does not run, so a refusal is answered here.
+     */
     default Step forRoutedRequests() {
         return (request, response, chain) -> {
             RequestContext context = RequestContext.of(request);
-            if (context.hasRoute()) {
+            if (!context.hasRoute()) {
+                chain.doFilter(request, response);
+            } else if (request.getDispatcherType() != DispatcherType.ASYNC) {
                 apply(context, request, response, chain);
             } else {
-                chain.doFilter(request, response);
+                try {
+                    apply(context, request, response, chain);
+                } catch (GatewayException refused) {
+                    ErrorResponses.send(response, refused, context.requestId());
+                }
             }
         };
     }

@@ -13,7 +13,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -29,6 +28,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -47,12 +47,12 @@ class BearerTokenVerifierTest {
     private final TokenSettings settings = new TokenSettings(ISSUER, URI.create(ISSUER + "/protocol/openid-connect/certs"),
             "demo", "gateway", Set.of("gateway"), Duration.ofSeconds(30));
     private final BearerTokenVerifier verifier = new BearerTokenVerifier(settings,
-            new ImmutableJWKSet<>(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK()))), newCache());
+            TestTokens.keysOf(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK()))), newCache());
 
     /** The realm's published keys, which a test may change, and a verifier that reads them. */
     private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(RSA.toPublicJWK()));
     private final BearerTokenVerifier rotating = new BearerTokenVerifier(settings,
-            (selector, context) -> selector.select(published.get()), newCache());
+            new RealmKeys(() -> CompletableFuture.completedFuture(published.get()), System::nanoTime), newCache());
 
     private static VerifiedTokenCache newCache() {
         return new VerifiedTokenCache(100, InstantSource.system());
@@ -207,7 +207,7 @@ class BearerTokenVerifierTest {
     @Test
     void noAudienceCheckWhenNoneIsConfigured() {
         BearerTokenVerifier lenient = new BearerTokenVerifier(new TokenSettings(ISSUER, settings.jwksUri(), "demo", "gateway",
-                Set.of(), Duration.ofSeconds(30)), new ImmutableJWKSet<>(new JWKSet(RSA.toPublicJWK())), newCache());
+                Set.of(), Duration.ofSeconds(30)), TestTokens.keysOf(new JWKSet(RSA.toPublicJWK())), newCache());
         Identity identity = lenient.verify(with(c -> c.audience("account").claim("azp", "x")));
         assertEquals("x", identity.clientId());
     }
@@ -226,6 +226,27 @@ class BearerTokenVerifierTest {
         rotating.verify(token);
         published.set(new JWKSet());
         assertEquals("user-1", rotating.verify(token).subject());
+    }
+
+    @Test
+    void aTokenWhoseKeyIsBeingFetchedWaitsForTheFetchThenPasses() {
+        CompletableFuture<JWKSet> fetch = new CompletableFuture<>();
+        BearerTokenVerifier waiting = new BearerTokenVerifier(settings, new RealmKeys(() -> fetch, System::nanoTime), newCache());
+        String token = rsaSigned(validClaims().build());
+        KeysPending pending = assertThrows(KeysPending.class, () -> waiting.verify(token));
+        fetch.complete(new JWKSet(RSA.toPublicJWK()));
+        assertTrue(pending.fetch().isDone());
+        assertEquals("user-1", waiting.verify(token).subject());
+    }
+
+    @Test
+    void withoutAnyKeysFetchedTheAnswerIs503() {
+        CompletableFuture<JWKSet> fetch = new CompletableFuture<>();
+        BearerTokenVerifier waiting = new BearerTokenVerifier(settings, new RealmKeys(() -> fetch, System::nanoTime), newCache());
+        String token = rsaSigned(validClaims().build());
+        assertThrows(KeysPending.class, () -> waiting.verify(token));
+        fetch.completeExceptionally(new java.io.IOException("Keycloak is down"));
+        assertEquals(503, assertThrows(GatewayException.class, () -> waiting.verify(token)).status());
     }
 
     private static RSASSASigner rsaSigner(RSAKey key) {

@@ -23,7 +23,7 @@ class BrowserLoginTest {
     private static final String ROOT = "http://gateway.example:8080/ctx";
     private static final String LOGOUT = TestTokens.ISSUER + "/protocol/openid-connect/logout";
 
-    private final BrowserLogin login = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret"),
+    private final BrowserLogin login = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null),
             TestTokens.verifier());
     private final MemoryLoginStore store = new MemoryLoginStore();
 
@@ -80,14 +80,14 @@ class BrowserLoginTest {
         login.startLogin(store, ROOT, "/");
         LoginState pending = store.load();
         GatewayException e = assertThrows(GatewayException.class,
-                () -> login.completeLogin(store, ROOT, "forged", "stolen-code"));
+                () -> login.redeemLogin(store, "forged", "stolen-code"));
         assertEquals(400, e.status());
         assertSame(pending, store.load());
     }
 
     @Test
     void aCallbackWithoutAPendingLoginIsRefused() {
-        GatewayException e = assertThrows(GatewayException.class, () -> login.completeLogin(store, ROOT, "some-state", "code"));
+        GatewayException e = assertThrows(GatewayException.class, () -> login.redeemLogin(store, "some-state", "code"));
         assertEquals(400, e.status());
     }
 
@@ -95,7 +95,7 @@ class BrowserLoginTest {
     void aCallbackWithoutACodeEndsThePendingLogin() {
         login.startLogin(store, ROOT, "/");
         String state = ((PendingLogin) store.load()).state();
-        GatewayException e = assertThrows(GatewayException.class, () -> login.completeLogin(store, ROOT, state, null));
+        GatewayException e = assertThrows(GatewayException.class, () -> login.redeemLogin(store, state, null));
         assertEquals(401, e.status());
         assertEquals("login_failed", e.error());
         assertNull(store.load());
@@ -142,10 +142,44 @@ class BrowserLoginTest {
     }
 
     @Test
+    void aLoginNotDueForRefreshNeedsNone() {
+        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
+        assertNull(login.refreshDue(store));
+    }
+
+    @Test
     void aLoginDueForRefreshWithoutARefreshTokenIsForgotten() {
         store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
-        assertNull(login.currentIdentity(store));
+        TokenRefresh refresh = login.refreshDue(store);
+        assertTrue(refresh.isDone());
+        login.adopt(store, refresh);
         assertNull(store.load());
+    }
+
+    @Test
+    void parallelRequestsOfALoginDueForRefreshWaitForTheSameRefresh() {
+        store.save(new BrowserSession(TestTokens.aliceToken(), "refresh-1", "the-id-token", Instant.now().plusSeconds(10)));
+        assertSame(login.refreshDue(store).completion(), login.refreshDue(new MemoryLoginStore(store.load())).completion());
+    }
+
+    @Test
+    void aLoginWhoseRefreshFailedIsForgotten() {
+        // Nothing answers for the test realm's Keycloak.
+        store.save(new BrowserSession(TestTokens.aliceToken(), "refresh-2", "the-id-token", Instant.now().plusSeconds(10)));
+        TokenRefresh refresh = login.refreshDue(store);
+        refresh.completion().join();
+        login.adopt(store, refresh);
+        assertNull(store.load());
+    }
+
+    @Test
+    void aRefreshLeavesALoginThatChangedMeanwhile() {
+        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
+        TokenRefresh refresh = login.refreshDue(store);
+        BrowserSession newer = new BrowserSession(TestTokens.aliceToken(), "refresh-3", "the-id-token", Instant.now().plusSeconds(300));
+        store.save(newer);
+        login.adopt(store, refresh);
+        assertSame(newer, store.load());
     }
 
     @Test
@@ -159,5 +193,29 @@ class BrowserLoginTest {
         assertFalse(BrowserLogin.isNavigation("GET", "application/json"));
         assertFalse(BrowserLogin.isNavigation("GET", null));
         assertFalse(BrowserLogin.isNavigation("POST", "text/html"));
+    }
+
+    @Test
+    void aLoginKeepsTheRedirectUriItStartedWith() {
+        login.startLogin(store, ROOT, "/");
+        assertEquals(ROOT + BrowserLogin.CALLBACK_PATH, ((PendingLogin) store.load()).redirectUri());
+    }
+
+    @Test
+    void behindAPublicUrlKeycloakSendsTheBrowserBackThereWhateverTheRequestSaid() {
+        BrowserLogin behindBalancer = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret",
+                "https://gateway.example.com/"), TestTokens.verifier());
+        BrowserRedirect redirect = behindBalancer.startLogin(store, "http://10.0.0.7:8080", "/app");
+        String callback = "https://gateway.example.com" + BrowserLogin.CALLBACK_PATH;
+        assertTrue(redirect.location().contains("redirect_uri=" + encoded(callback)), redirect.location());
+        assertEquals(callback, ((PendingLogin) store.load()).redirectUri());
+    }
+
+    @Test
+    void behindAPublicUrlLogoutReturnsThere() {
+        BrowserLogin behindBalancer = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret",
+                "https://gateway.example.com"), TestTokens.verifier());
+        assertTrue(behindBalancer.logout(store, "http://10.0.0.7:8080").location()
+                .contains("post_logout_redirect_uri=" + encoded("https://gateway.example.com/")));
     }
 }

@@ -7,9 +7,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.apigateway.config.TokenSettings;
@@ -21,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** Access tokens of a realm "demo" signed here, and the settings and keys that accept them. */
 final class TestTokens {
@@ -36,8 +34,13 @@ final class TestTokens {
                 Set.of("gateway"), Duration.ofSeconds(30));
     }
 
-    static JWKSource<SecurityContext> keys() {
-        return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
+    static RealmKeys keys() {
+        return keysOf(new JWKSet(KEY.toPublicJWK()));
+    }
+
+    /** Keys that a fetch, finished at once, brings from {@code published} each time. */
+    static RealmKeys keysOf(JWKSet published) {
+        return new RealmKeys(() -> CompletableFuture.completedFuture(published), System::nanoTime);
     }
 
     /** A verifier with a cache of its own, so no test sees another's verified tokens. */

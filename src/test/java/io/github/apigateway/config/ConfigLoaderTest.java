@@ -3,11 +3,13 @@ package io.github.apigateway.config;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +133,106 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bindsWeightedInstancesAndTheResilienceSettings() {
+        ServiceDefinition service = load("""
+                {"services": {"s": {"instances": ["http://127.0.0.1:1", {"url": "http://127.0.0.1:2", "weight": 3}],
+                   "load_balancing": "least_request", "retries": {"attempts": 1, "budget_percent": 10},
+                   "outlier_detection": {"consecutive_failures": 3, "base_ejection_ms": 1000, "max_ejection_percent": 100}}},
+                 "routes": []}""").services().get("s");
+        assertEquals(List.of(new ServiceInstance(URI.create("http://127.0.0.1:1"), 1),
+                new ServiceInstance(URI.create("http://127.0.0.1:2"), 3)), service.instances());
+        assertEquals(LoadBalancing.LEAST_REQUEST, service.loadBalancing());
+        assertEquals(new RetrySettings(1, 10), service.retries());
+        assertEquals(new OutlierDetectionSettings(3, Duration.ofSeconds(1), 100), service.outlierDetection());
+    }
+
+    @Test
+    void theResilienceSettingsDefaultToRoundRobinTwoRetriesAndEnvoysOutlierDetection() {
+        ServiceDefinition service = load(withRoute("")).services().get("users");
+        assertEquals(LoadBalancing.ROUND_ROBIN, service.loadBalancing());
+        assertEquals(new RetrySettings(2, 20), service.retries());
+        assertEquals(new OutlierDetectionSettings(5, Duration.ofSeconds(30), 50), service.outlierDetection());
+    }
+
+    private static String serviceWith(String fields) {
+        return "{\"services\": {\"s\": {\"instances\": [\"http://127.0.0.1:1\"], " + fields + "}}, \"routes\": []}";
+    }
+
+    @Test
+    void rejectsAWeightAboveOneThousand() {
+        ConfigProblem problem = onlyProblem("""
+                {"services": {"s": {"instances": [{"url": "http://127.0.0.1:1", "weight": 1001}]}}, "routes": []}""");
+        assertEquals("services.s.instances[0].weight", problem.path());
+        assertEquals("must be from 1 to 1000", problem.reason());
+    }
+
+    @Test
+    void rejectsAWeightOfZero() {
+        assertEquals("services.s.instances[0].weight", onlyProblem("""
+                {"services": {"s": {"instances": [{"url": "http://127.0.0.1:1", "weight": 0}]}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsAnInstanceObjectWithoutUrl() {
+        assertEquals("services.s.instances[0].url", onlyProblem("""
+                {"services": {"s": {"instances": [{"weight": 2}]}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsAnUnknownFieldOfAnInstance() {
+        assertEquals("services.s.instances[0].host", onlyProblem("""
+                {"services": {"s": {"instances": [{"url": "http://127.0.0.1:1", "host": "x"}]}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsABadUrlInAnInstanceObjectAtTheInstance() {
+        assertEquals("services.s.instances[0]", onlyProblem("""
+                {"services": {"s": {"instances": [{"url": "ftp://127.0.0.1"}]}}, "routes": []}""").path());
+    }
+
+    @Test
+    void rejectsAnUnknownLoadBalancingPolicy() {
+        ConfigProblem problem = onlyProblem(serviceWith("\"load_balancing\": \"fastest\""));
+        assertEquals("services.s.load_balancing", problem.path());
+        assertEquals("'fastest' must be one of least_request, random, round_robin", problem.reason());
+    }
+
+    @Test
+    void rejectsNegativeRetryAttempts() {
+        assertEquals("services.s.retries.attempts", onlyProblem(serviceWith("\"retries\": {\"attempts\": -1}")).path());
+    }
+
+    @Test
+    void rejectsARetryBudgetAboveOneHundredPercent() {
+        assertEquals("services.s.retries.budget_percent",
+                onlyProblem(serviceWith("\"retries\": {\"budget_percent\": 101}")).path());
+    }
+
+    @Test
+    void rejectsZeroConsecutiveFailures() {
+        assertEquals("services.s.outlier_detection.consecutive_failures",
+                onlyProblem(serviceWith("\"outlier_detection\": {\"consecutive_failures\": 0}")).path());
+    }
+
+    @Test
+    void rejectsANonPositiveBaseEjection() {
+        assertEquals("services.s.outlier_detection.base_ejection_ms",
+                onlyProblem(serviceWith("\"outlier_detection\": {\"base_ejection_ms\": 0}")).path());
+    }
+
+    @Test
+    void rejectsAMaxEjectionPercentAboveOneHundred() {
+        assertEquals("services.s.outlier_detection.max_ejection_percent",
+                onlyProblem(serviceWith("\"outlier_detection\": {\"max_ejection_percent\": 150}")).path());
+    }
+
+    @Test
+    void rejectsAnUnknownFieldOfRetries() {
+        assertEquals("services.s.retries.per_try_timeout_ms",
+                onlyProblem(serviceWith("\"retries\": {\"per_try_timeout_ms\": 5}")).path());
+    }
+
+    @Test
     void rejectsANonPositiveTimeout() {
         assertEquals("services.s.response_timeout_ms", onlyProblem("""
                 {"services": {"s": {"instances": ["http://127.0.0.1:1"], "response_timeout_ms": 0}}, "routes": []}""").path());
@@ -207,6 +309,43 @@ class ConfigLoaderTest {
         assertEquals("http://127.0.0.1:8180/realms/demo", tokens.issuer());
         assertEquals("http://127.0.0.1:8180/realms/demo/protocol/openid-connect/certs", tokens.jwksUri().toString());
         assertEquals(java.util.Set.of("gateway"), tokens.audiences());
+    }
+
+    private static String withBrowser(String browser) {
+        return "{" + SERVICES + ", \"routes\": [], \"auth\": {\"keycloak\": {\"realm\": \"demo\", "
+                + "\"auth-server-url\": \"http://127.0.0.1:8180\", \"resource\": \"gateway\"}, \"browser\": " + browser + "}}";
+    }
+
+    @Test
+    void takesTheBrowsersPublicUrlWithoutItsTrailingSlash() {
+        ValidatedConfig config = load(withBrowser("{\"public_url\": \"https://gateway.example.com/\"}"));
+        assertEquals("https://gateway.example.com", config.browser().orElseThrow().publicRoot());
+    }
+
+    @Test
+    void takesTheBrowsersRootFromTheRequestWithoutAPublicUrl() {
+        ValidatedConfig config = load(withBrowser("{}").replace(", \"browser\": {}", ""));
+        assertNull(config.browser().orElseThrow().publicRoot());
+    }
+
+    @Test
+    void rejectsAPublicUrlThatIsNotAnAbsoluteHttpUrl() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"public_url\": \"/gateway\"}"));
+        assertEquals("auth.browser.public_url", problem.path());
+        assertTrue(problem.reason().contains("http:// or https://"), problem.reason());
+    }
+
+    @Test
+    void rejectsAPublicUrlWithAQuery() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"public_url\": \"https://gateway.example.com/?a=1\"}"));
+        assertEquals("auth.browser.public_url", problem.path());
+    }
+
+    @Test
+    void rejectsABrowserSectionWithoutPublicUrl() {
+        ConfigProblem problem = onlyProblem(withBrowser("{}"));
+        assertEquals("auth.browser.public_url", problem.path());
+        assertEquals("is required", problem.reason());
     }
 
     @Test

@@ -51,7 +51,7 @@ class BrowserLoginIT extends DeployedGatewayTest {
                 "code_challenge=", "state=", "nonce=", "redirect_uri=", "scope=openid"}) {
             assertTrue(location.contains(parameter), parameter + " in " + location);
         }
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("GATEWAY_SESSION=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Lax"), cookie);
         assertNull(UPSTREAM.pollRequest(200));
@@ -60,13 +60,19 @@ class BrowserLoginIT extends DeployedGatewayTest {
     @Test
     void afterLoginTheUpstreamSeesTheUserAndTheBrowserHoldsNoToken() throws Exception {
         String sessionBefore = loginAs("alice");
-        assertNotEquals(sessionBefore, browser.gatewayCookies().get("JSESSIONID"), "a new session id after login");
+        assertNotEquals(sessionBefore, browser.gatewayCookies().get("GATEWAY_SESSION"), "a new session id after login");
         HttpResponse<String> response = browser.get(page(), true);
         assertEquals(200, response.statusCode(), response.body());
         RecordingUpstream.Received received = UPSTREAM.takeRequest();
         assertEquals("alice", received.header("X-User-Name"));
         assertEquals("/app/page?x=1", received.uri());
         assertFalse(browser.gatewayCookies().values().stream().anyMatch(value -> value.startsWith("eyJ")), "no token in a cookie");
+    }
+
+    @Test
+    void afterLoginTheBrowserReturnsToTheNormalisedPathItAskedFor() throws Exception {
+        String returnedTo = browser.loginReturningTo(gateway + "app/./x/../page?x=1", gateway + "_gateway/callback?", "alice");
+        assertEquals(gateway.getPath() + "app/page?x=1", returnedTo);
     }
 
     @Test

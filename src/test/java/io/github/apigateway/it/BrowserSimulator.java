@@ -25,6 +25,7 @@ final class BrowserSimulator {
     private final KeycloakServer keycloak;
     private final Map<String, String> gatewayCookies = new LinkedHashMap<>();
     private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
+    private String keycloakLoginPage;
 
     BrowserSimulator(KeycloakServer keycloak) {
         this.keycloak = keycloak;
@@ -40,10 +41,31 @@ final class BrowserSimulator {
      * @return the gateway session id the browser had before the login
      */
     String login(String page, String callbackPrefix, String user) throws Exception {
+        String sessionBefore = startLogin(page);
+        String returnedTo = completeLogin(callbackPrefix, user);
+        assertTrue(page.endsWith(returnedTo), returnedTo);
+        return sessionBefore;
+    }
+
+    /**
+     * Opens the page, logs in on Keycloak's form and follows the callback.
+     *
+     * @return where the gateway sent the browser after the login
+     */
+    String loginReturningTo(String page, String callbackPrefix, String user) throws Exception {
+        startLogin(page);
+        return completeLogin(callbackPrefix, user);
+    }
+
+    private String startLogin(String page) throws Exception {
         HttpResponse<String> toKeycloak = get(page, true);
         assertEquals(302, toKeycloak.statusCode(), toKeycloak.body());
-        String sessionBefore = gatewayCookies.get("JSESSIONID");
-        HttpResponse<String> loginPage = get(toKeycloak.headers().firstValue("Location").orElseThrow(), true);
+        keycloakLoginPage = toKeycloak.headers().firstValue("Location").orElseThrow();
+        return gatewayCookies.get("GATEWAY_SESSION");
+    }
+
+    private String completeLogin(String callbackPrefix, String user) throws Exception {
+        HttpResponse<String> loginPage = get(keycloakLoginPage, true);
         assertEquals(200, loginPage.statusCode());
         Matcher action = FORM_ACTION.matcher(loginPage.body());
         assertTrue(action.find(), "Keycloak's login form");
@@ -54,9 +76,7 @@ final class BrowserSimulator {
         assertTrue(callback.startsWith(callbackPrefix), callback);
         HttpResponse<String> backToPage = get(callback, true);
         assertEquals(302, backToPage.statusCode(), backToPage.body());
-        assertTrue(page.endsWith(backToPage.headers().firstValue("Location").orElseThrow()),
-                backToPage.headers().firstValue("Location").orElseThrow());
-        return sessionBefore;
+        return backToPage.headers().firstValue("Location").orElseThrow();
     }
 
     HttpResponse<String> get(String url, boolean navigation) throws Exception {

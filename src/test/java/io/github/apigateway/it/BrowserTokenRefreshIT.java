@@ -5,12 +5,19 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A browser login outlives its access token: with a client whose tokens live 31 s and no clock skew, a
- * request after the first token expired still passes, because the gateway refreshed it.
+ * request after the first token expired still passes, because the gateway refreshed it. The realm
+ * rotates refresh tokens and refuses a second use of one, so a login refreshed twice in parallel would
+ * end: parallel requests all passing shows they shared one refresh.
  */
 class BrowserTokenRefreshIT extends DeployedGatewayTest {
 
@@ -38,5 +45,23 @@ class BrowserTokenRefreshIT extends DeployedGatewayTest {
         assertEquals(200, browser.get(page, true).statusCode());
         Thread.sleep(33_000);
         assertEquals(200, browser.get(page, true).statusCode(), "still logged in after the first token expired");
+    }
+
+    @Test
+    void parallelRequestsOfALoginDueForRefreshShareOneRefresh() throws Exception {
+        BrowserSimulator browser = new BrowserSimulator(KEYCLOAK);
+        String page = gateway + "app/page";
+        browser.login(page, gateway + "_gateway/callback?", "alice");
+        // 31 s tokens are refreshed when less than 30 s are left: due one second after they were issued.
+        Thread.sleep(2_000);
+        String cookie = "GATEWAY_SESSION=" + browser.gatewayCookies().get("GATEWAY_SESSION");
+        List<CompletableFuture<HttpResponse<String>>> parallel = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            parallel.add(GatewayClient.sendAsync(GatewayClient.request(URI.create(page), "Cookie", cookie)));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : parallel) {
+            assertEquals(200, response.get().statusCode(), response.get().body());
+        }
+        assertEquals(200, browser.get(page, false).statusCode(), "the login holds the rotated refresh token");
     }
 }

@@ -71,6 +71,12 @@ public final class ScriptedUpstream implements AutoCloseable {
         return head.toString();
     }
 
+    /** Reads the request body its head declares with {@code Content-Length}; none without one. */
+    public static byte[] readBody(Socket connection, String requestHead) throws IOException {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(requestHead);
+        return length.find() ? connection.getInputStream().readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+    }
+
     public static void write(Socket connection, String text) throws IOException {
         OutputStream out = connection.getOutputStream();
         out.write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

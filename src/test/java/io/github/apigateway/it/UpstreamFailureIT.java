@@ -56,8 +56,10 @@ class UpstreamFailureIT extends DeployedGatewayTest {
     }
 
     @Test
-    void aRefusedConnectionIs502() throws IOException {
-        assertJsonError(rawGet("/refusing/x"), 502, "bad_gateway");
+    void aRefusedConnectionWithNoOtherInstanceToTryIs503NoHealthyUpstream() throws IOException {
+        RawHttp.Response response = rawGet("/refusing/x");
+        assertJsonError(response, 503, "no_healthy_upstream");
+        assertEquals("1", response.header("Retry-After"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class InstanceConnectionConfigsTest {
 
     private static ServiceDefinition service(String name, long connectMs, long responseMs, String... instances) {
-        return new ServiceDefinition(name, List.of(instances).stream().map(URI::create).toList(),
-                Duration.ofMillis(connectMs), Duration.ofMillis(responseMs));
+        return ServiceDefinitions.of(name, Duration.ofMillis(connectMs), Duration.ofMillis(responseMs), instances);
     }
 
     private static ConnectionConfig forRoute(InstanceConnectionConfigs configs, String scheme, String host, int port) {

@@ -130,4 +130,28 @@ class RequestHeaderPolicyTest {
         assertEquals(List.of(), values(headers, "Content-Length"));
         assertEquals(List.of(), values(headers, "Expect"));
     }
+
+    @Test
+    void theGatewaySessionCookieIsTakenOutOfTheCookieHeaderAndTheOthersKeptAsTheyCame() {
+        List<Header> headers = forUpstream(request("Cookie", "a=1;  theme=\"dark blue\"; GATEWAY_SESSION=s3cr3t; b=2"));
+        assertEquals(List.of("a=1;  theme=\"dark blue\"; b=2"), values(headers, "Cookie"));
+    }
+
+    @Test
+    void aLeadingGatewaySessionCookieLeavesTheRestWithoutLeadingSpace() {
+        List<Header> headers = forUpstream(request("Cookie", "GATEWAY_SESSION=s3cr3t; a=1"));
+        assertEquals(List.of("a=1"), values(headers, "Cookie"));
+    }
+
+    @Test
+    void aCookieHeaderWithOnlyTheGatewaySessionIsDropped() {
+        List<Header> headers = forUpstream(request("Cookie", "GATEWAY_SESSION=s3cr3t", "Cookie", "a=1"));
+        assertEquals(List.of("a=1"), values(headers, "Cookie"));
+    }
+
+    @Test
+    void cookiesOfOtherNamesPassEvenWhenTheNameContainsTheSessionCookies() {
+        List<Header> headers = forUpstream(request("Cookie", "MY_GATEWAY_SESSION=1; gateway_session=2; GATEWAY_SESSIONS=3"));
+        assertEquals(List.of("MY_GATEWAY_SESSION=1; gateway_session=2; GATEWAY_SESSIONS=3"), values(headers, "Cookie"));
+    }
 }

@@ -88,4 +88,19 @@ class ResponseHeaderPolicyTest {
         ClientResponseHead head = ResponseHeaderPolicy.forClient(upstream(200, "Connection", "Via"));
         assertEquals(List.of("1.1 gateway"), values(head, "Via"));
     }
+
+    @Test
+    void anUpstreamCannotSetTheGatewaySessionCookie() {
+        ClientResponseHead head = ResponseHeaderPolicy.forClient(upstream(200,
+                "Set-Cookie", "a=1; Path=/", "Set-Cookie", "GATEWAY_SESSION=forged; Path=/; HttpOnly",
+                "Set-Cookie", " GATEWAY_SESSION =forged", "Set-Cookie", "b=2"));
+        assertEquals(List.of("a=1; Path=/", "b=2"), values(head, "Set-Cookie"));
+    }
+
+    @Test
+    void setCookieHeadersOfOtherNamesPassUnchanged() {
+        ClientResponseHead head = ResponseHeaderPolicy.forClient(upstream(200,
+                "Set-Cookie", "JSESSIONID=upstream; Path=/app", "Set-Cookie", "x=GATEWAY_SESSION=1"));
+        assertEquals(List.of("JSESSIONID=upstream; Path=/app", "x=GATEWAY_SESSION=1"), values(head, "Set-Cookie"));
+    }
 }

@@ -1,23 +1,18 @@
 package io.github.apigateway.proxy;
 
-import io.github.apigateway.config.ServiceDefinition;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class UpstreamServiceTest {
 
-    private static final UpstreamService SERVICE = UpstreamService.of(new ServiceDefinition("orders",
-            List.of(URI.create("http://127.0.0.1:9001"), URI.create("http://127.0.0.1:9002")),
-            Duration.ofMillis(2_000), Duration.ofMillis(750)));
+    private static final UpstreamService SERVICE = UpstreamService.of(ServiceDefinitions.of("orders",
+            Duration.ofMillis(2_000), Duration.ofMillis(750), "http://127.0.0.1:9001", "http://127.0.0.1:9002"));
 
     @Test
     void eachRequestCarriesTheServicesResponseTimeout() {
@@ -34,12 +29,5 @@ class UpstreamServiceTest {
     @Test
     void redirectsAreNotFollowed() {
         assertFalse(SERVICE.newContext().getRequestConfigOrDefault().isRedirectsEnabled());
-    }
-
-    @Test
-    void theServicesInstancesTakeTurns() {
-        assertEquals(List.of(new HttpHost("http", "127.0.0.1", 9001), new HttpHost("http", "127.0.0.1", 9002),
-                new HttpHost("http", "127.0.0.1", 9001)),
-                List.of(SERVICE.nextInstance(), SERVICE.nextInstance(), SERVICE.nextInstance()));
     }
 }

@@ -3,7 +3,6 @@ package io.github.apigateway.proxy;
 import io.github.apigateway.config.ServiceDefinition;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -22,8 +21,8 @@ class UpstreamsTest {
     @Test
     void manyServicesShareOneHttpClient() {
         List<ServiceDefinition> services = IntStream.range(0, 50)
-                .mapToObj(i -> new ServiceDefinition("service-" + i, List.of(URI.create("http://127.0.0.1:" + (9000 + i))),
-                        Duration.ofSeconds(2), Duration.ofSeconds(30)))
+                .mapToObj(i -> ServiceDefinitions.of("service-" + i, Duration.ofSeconds(2), Duration.ofSeconds(30),
+                        "http://127.0.0.1:" + (9000 + i)))
                 .toList();
         long before = httpClientMainThreads();
         try (Upstreams upstreams = Upstreams.start(services)) {

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Hazelcast backend on a single isolated member: grants, give-backs, expiry and the map's bound. */
@@ -93,6 +96,20 @@ class ClusterBucketsTest {
         } while (again.granted() == 0 && System.nanoTime() < deadline);
         assertEquals(1, again.granted());
         assertEquals(1, again.remaining());
+    }
+
+    @Test
+    void tokensGrantedAfterTheDeadlineGoBackToTheBucket() throws Exception {
+        RateLimit limit = limit(1, 8);
+        CompletableFuture<Grant> missed = buckets.grant("late", limit, 2, System.nanoTime());
+        assertTrue(assertThrows(ExecutionException.class, () -> missed.get(5, TimeUnit.SECONDS)).getCause()
+                instanceof TimeoutException);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        double tokens;
+        do {
+            tokens = StoredBucket.read(hazelcast.<String, double[]>getMap(ClusterBuckets.MAP_NAME).get("late")).tokens();
+        } while (tokens < 8 && System.nanoTime() < deadline);
+        assertEquals(8.0, tokens, "the two tokens the node never used are back");
     }
 
     @Test

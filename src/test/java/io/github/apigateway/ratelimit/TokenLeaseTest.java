@@ -58,4 +58,19 @@ class TokenLeaseTest {
         assertEquals(3, lease.expire(TokenLease.LIFETIME_NANOS));
         assertNull(lease.take(TokenLease.LIFETIME_NANOS));
     }
+
+    @Test
+    void aSlowBucketsLeaseStartsAtOneToken() {
+        assertEquals(1, TokenLease.firstBatch(RateLimit.perMinute("slow", RateLimit.Source.ROUTE, null, null, 30, 1_000L), 50));
+    }
+
+    @Test
+    void aFastBucketsLeaseStartsAtWhatItRefillsInALifetime() {
+        assertEquals(30, TokenLease.firstBatch(RateLimit.perMinute("fast", RateLimit.Source.ROUTE, null, null, 1_800, 1_000L), 50));
+    }
+
+    @Test
+    void theFirstBatchNeverExceedsTheLeaseBound() {
+        assertEquals(50, TokenLease.firstBatch(RateLimit.perMinute("fastest", RateLimit.Source.ROUTE, null, null, 60_000, 1_000L), 50));
+    }
 }

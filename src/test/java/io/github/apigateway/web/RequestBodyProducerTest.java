@@ -27,7 +27,7 @@ class RequestBodyProducerTest {
     private final RequestBodyProducer producer;
 
     RequestBodyProducerTest() throws IOException {
-        producer = RequestBodyProducer.of(requestWithBodyOf(5, client), clientFailures::add);
+        producer = RequestBodyProducer.of(requestWithBodyOf(5, client), clientFailures::add, false);
     }
 
     @Test

@@ -34,7 +34,8 @@ class ResponsePumpTest {
     private final ResponsePump pump;
 
     ResponsePumpTest() throws IOException {
-        pump = new ResponsePump(client.response, client.end(), "req-1", clientFailures::add);
+        pump = new ResponsePump(client.response, client.end(), "req-1", clientFailures::add,
+                head -> head.getCode() == 503);
     }
 
     private static BasicHttpResponse upstreamHead(int status, String... nameValues) {
@@ -74,6 +75,15 @@ class ResponsePumpTest {
         body("first");
         assertEquals(201, client.status);
         assertEquals(List.of("1"), client.headers.get("X-Upstream"));
+    }
+
+    @Test
+    void aHeadDroppedForARetryFailsItsTryAndLeavesThePumpForTheNextTrysAnswer() throws Exception {
+        assertThrows(IOException.class, () -> head(upstreamHead(503), CHUNKED));
+        assertEquals(200, client.status);
+        head(upstreamHead(204), null);
+        assertEquals(204, client.status);
+        assertEquals(1, client.completions);
     }
 
     @Test
