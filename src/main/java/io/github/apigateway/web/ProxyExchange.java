@@ -84,6 +84,11 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     }
 
     private void send(UpstreamInstance next) {
+        if (clientFailed) {
+            // Tomcat may report a broken body as soon as the read listener is set: nothing goes upstream
+            // then, and no call is left to cancel while it leases a connection (which can strand the lease).
+            return;
+        }
         instance = next;
         HttpClientContext httpContext = service.newContext();
         if (clientSentNoUserAgent) {

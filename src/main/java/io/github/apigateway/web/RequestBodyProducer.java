@@ -124,11 +124,15 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
         while (true) {
             int read;
             try {
-                if (!input.isReady()) {
+                // Tomcat may end a body with onAllDataRead and isReady() false, never returning -1.
+                if (input.isFinished()) {
+                    read = -1;
+                } else if (!input.isReady()) {
                     waitingForClient = true;
                     return null;
+                } else {
+                    read = input.read(buffer);
                 }
-                read = input.read(buffer);
             } catch (IOException clientFailure) {
                 abandoned = true;
                 return clientFailure;

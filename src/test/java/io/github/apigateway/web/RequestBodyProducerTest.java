@@ -67,6 +67,16 @@ class RequestBodyProducerTest {
         assertDoesNotThrow(() -> producer.produce(upstream));
     }
 
+    @Test
+    void aBodyTheContainerCallsFinishedWithoutAnEndOfStreamEndsTheUpstreamStream() throws IOException {
+        client.ready = false;
+        client.ended = true;
+
+        producer.produce(upstream);
+
+        assertTrue(upstream.ended, "the upstream exchange completes and its connection goes back to the pool");
+    }
+
     private static HttpServletRequest requestWithBodyOf(long length, ServletInputStream body) {
         return (HttpServletRequest) Proxy.newProxyInstance(RequestBodyProducerTest.class.getClassLoader(),
                 new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
