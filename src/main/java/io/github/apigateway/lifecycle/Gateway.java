@@ -69,8 +69,13 @@ public final class Gateway {
                 List.of(ClusterBuckets.mapConfig()));
         try {
             Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
-            return new Gateway(config, authenticator, Upstreams.start(config.services().values()), cluster,
-                    drainTimeout);
+            try {
+                return new Gateway(config, authenticator, Upstreams.start(config.services().values()), cluster,
+                        drainTimeout);
+            } catch (RuntimeException e) {
+                authenticator.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -125,6 +130,7 @@ public final class Gateway {
                 + (cutOff == 0 ? "all finished" : cutOff + " did not finish within " + drainTimeout.toSeconds() + " s and are cut off"));
         try {
             rateLimitTimer.end();
+            authenticator.close();
             upstreams.close();
         } finally {
             cluster.close();
