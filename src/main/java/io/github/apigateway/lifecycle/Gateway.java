@@ -37,7 +37,6 @@ public final class Gateway {
     private final Upstreams upstreams;
     private final ClusterMember cluster;
     private final ResilienceTimer resilienceTimer;
-    private final ClusterEjections ejections;
     private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
     private final RateLimitGuard rateLimitGuard;
@@ -46,7 +45,7 @@ public final class Gateway {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
-                    ClusterMember cluster, ResilienceTimer resilienceTimer, ClusterEjections ejections,
+                    ClusterMember cluster, ResilienceTimer resilienceTimer,
                     Duration drainTimeout) {
         this.config = config;
         this.routeTable = new RouteTable(config.routes());
@@ -54,7 +53,6 @@ public final class Gateway {
         this.upstreams = upstreams;
         this.cluster = cluster;
         this.resilienceTimer = resilienceTimer;
-        this.ejections = ejections;
         this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures);
         this.drainTimeout = drainTimeout;
     }
@@ -82,10 +80,15 @@ public final class Gateway {
         try {
             Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
             ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
-            Upstreams upstreams = Upstreams.start(config.services().values(), ejections);
-            ejections.applyTo(upstreams);
-            upstreams.startHealthChecks(resilienceTimer);
-            return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, ejections, drainTimeout);
+            try {
+                Upstreams upstreams = Upstreams.start(config.services().values(), ejections);
+                ejections.applyTo(upstreams);
+                upstreams.startHealthChecks(resilienceTimer);
+                return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, drainTimeout);
+            } catch (RuntimeException e) {
+                authenticator.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             resilienceTimer.end();
             cluster.close();
@@ -142,7 +145,7 @@ public final class Gateway {
         try {
             rateLimitTimer.end();
             resilienceTimer.end();
-            ejections.stop();
+            authenticator.close();
             upstreams.close();
         } finally {
             cluster.close();

@@ -7,7 +7,6 @@ import com.hazelcast.topic.MessageListener;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -35,7 +34,6 @@ public final class ClusterEjections implements EjectionListener, MessageListener
     private final ITopic<InstanceEjected> topic;
     private final Executor publisher;
     private volatile Upstreams upstreams;
-    private volatile UUID listener;
 
     private ClusterEjections(ITopic<InstanceEjected> topic, Executor publisher) {
         this.topic = topic;
@@ -47,10 +45,15 @@ public final class ClusterEjections implements EjectionListener, MessageListener
         return new ClusterEjections(hazelcast.getTopic(TOPIC), publisher);
     }
 
-    /** Starts applying the other nodes' announcements to these services. */
+    /**
+     * Starts applying the other nodes' announcements to these services, within moments. The listener is
+     * registered from the publisher's thread, not the caller's: registering runs a cluster operation whose
+     * serialization buffers stay with the calling thread, and on a container's deploy thread they kept the
+     * web application's class loader after an undeploy. The registration ends with the cluster member.
+     */
     public void applyTo(Upstreams services) {
         this.upstreams = services;
-        this.listener = topic.addMessageListener(this);
+        publisher.execute(() -> topic.addMessageListener(this));
     }
 
     @Override
@@ -74,13 +77,6 @@ public final class ClusterEjections implements EjectionListener, MessageListener
             LOG.log(System.Logger.Level.WARNING, "Service " + ejected.service() + ": instance " + ejected.instance()
                     + " ejected for " + ejected.ejection().toMillis() + " ms, as announced by "
                     + message.getPublishingMember().getAddress());
-        }
-    }
-
-    /** Stops applying announcements; before the cluster member leaves. */
-    public void stop() {
-        if (listener != null) {
-            topic.removeMessageListener(listener);
         }
     }
 }

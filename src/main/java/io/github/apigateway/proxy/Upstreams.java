@@ -2,12 +2,14 @@ package io.github.apigateway.proxy;
 
 import io.github.apigateway.config.ServiceDefinition;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolStats;
 
 import java.net.URI;
 import java.time.Duration;
@@ -20,16 +22,18 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The configured services and the one HTTP client that reaches their instances, started with the
- * gateway and closed with it. Immutable after start; the client is thread-safe.
+ * gateway and closed with it. Immutable after start; the client and its pool are thread-safe.
  */
 public final class Upstreams implements AutoCloseable {
 
     private final Map<String, UpstreamService> services;
+    private final PoolingAsyncClientConnectionManager connections;
     private final CloseableHttpAsyncClient client;
 
-    private Upstreams(Map<String, UpstreamService> services, CloseableHttpAsyncClient client) {
+    private Upstreams(Map<String, UpstreamService> services, PoolingAsyncClientConnectionManager connections) {
         this.services = Map.copyOf(services);
-        this.client = client;
+        this.connections = connections;
+        this.client = UpstreamHttpClient.start(connections);
     }
 
     public static Upstreams start(Collection<ServiceDefinition> definitions) {
@@ -42,7 +46,12 @@ public final class Upstreams implements AutoCloseable {
         for (ServiceDefinition definition : definitions) {
             services.put(definition.name(), UpstreamService.of(definition, ejections));
         }
-        return new Upstreams(services, UpstreamHttpClient.start(definitions));
+        return new Upstreams(services, UpstreamHttpClient.connectionPool(definitions));
+    }
+
+    public ConnectionPoolStats connectionPoolStats() {
+        PoolStats total = connections.getTotalStats();
+        return new ConnectionPoolStats(total.getLeased(), total.getPending(), total.getAvailable());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.proxy.ClientRequest;
 import io.github.apigateway.proxy.UpstreamAttempts;
 import io.github.apigateway.proxy.UpstreamFailures;
@@ -44,7 +45,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private final RouteMatch match;
     private final boolean clientSentNoUserAgent;
     private ResponsePump pump;
-    private RequestBodyProducer body;
+    /** The client's request body on its way to the upstream, or null when the request has none. */
+    private volatile RequestBodyProducer body;
     private volatile UpstreamInstance instance;
     /** The instance chosen when an answer's head was dropped for a retry, until the dropped try ends. */
     private volatile UpstreamInstance retryTo;
@@ -82,6 +84,11 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     }
 
     private void send(UpstreamInstance next) {
+        if (clientFailed) {
+            // Tomcat may report a broken body as soon as the read listener is set: nothing goes upstream
+            // then, and no call is left to cancel while it leases a connection (which can strand the lease).
+            return;
+        }
         instance = next;
         HttpClientContext httpContext = service.newContext();
         if (clientSentNoUserAgent) {
@@ -93,7 +100,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
                         body == null ? null : body.forNextTry()),
                 pump, httpContext, this);
         if (clientFailed) {
-            upstreamCall.cancel(true);
+            stopUpstreamCall();
         }
     }
 
@@ -160,15 +167,33 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         instance.ended();
     }
 
-    /** The client went away or broke its request: stop the upstream call and free its connection. */
+    /**
+     * The client went away or broke its request: stop the upstream call and free its connection, so the
+     * upstream never takes a half-sent body for a whole one. A client that broke its body's framing still
+     * waits for an answer, and it is its error (400), not the gateway's (503).
+     */
     private void clientFailed(Throwable failure) {
         clientFailed = true;
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": client failed: " + failure);
+        stopUpstreamCall();
+        pump.endAfterClientFailure(MalformedRequestBody.isCause(failure)
+                ? GatewayException.badRequest("The request body is malformed.")
+                : new GatewayException(503, "service_unavailable", "The gateway ended the request before the upstream answered."));
+    }
+
+    /**
+     * Cancelling the call does not stop an exchange on a reused pooled connection (see
+     * {@link RequestBodyProducer}): a body still on its way fails the exchange instead, and a response
+     * being relayed fails it with its next bytes ({@link ResponsePump}).
+     */
+    private void stopUpstreamCall() {
+        if (body != null) {
+            body.abandon();
+        }
         Future<Void> call = upstreamCall;
         if (call != null) {
             call.cancel(true);
         }
-        pump.endAfterClientFailure();
     }
 
     @Override
@@ -181,9 +206,17 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         clientFailed(event.getThrowable());
     }
 
+    /**
+     * A container may end the client's side without reporting an error to any listener (Tomcat, for a
+     * client that resets the connection mid-download); an upstream call still running then would hold its
+     * pooled connection until the upstream finishes, so it is cancelled.
+     */
     @Override
     public void onComplete(AsyncEvent event) {
         attempts.ended();
+        if (pump.endedByTheContainer()) {
+            stopUpstreamCall();
+        }
     }
 
     @Override
