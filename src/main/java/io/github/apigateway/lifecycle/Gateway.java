@@ -3,6 +3,8 @@ package io.github.apigateway.lifecycle;
 import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.ValidatedConfig;
+import io.github.apigateway.proxy.ClusterEjections;
+import io.github.apigateway.proxy.ProxySerialization;
 import io.github.apigateway.proxy.Upstreams;
 import io.github.apigateway.ratelimit.ClientAddress;
 import io.github.apigateway.ratelimit.ClusterBuckets;
@@ -21,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
- * authenticator, the upstream services and their HTTP client, the cluster member and the rate limiter
- * on it, and the requests in flight. Built once at deployment by {@link #start}; the web layer gets its
+ * authenticator, the upstream services and their HTTP client, the timer of their health checks, the
+ * cluster member with the rate limiter and the ejection announcements on it, and the requests in flight. Built once at deployment by {@link #start}; the web layer gets its
  * parts handed in, so nothing looks it up at request time.
  */
 public final class Gateway {
@@ -34,6 +36,7 @@ public final class Gateway {
     private final Authenticator authenticator;
     private final Upstreams upstreams;
     private final ClusterMember cluster;
+    private final ResilienceTimer resilienceTimer;
     private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
     private final RateLimitGuard rateLimitGuard;
@@ -42,12 +45,14 @@ public final class Gateway {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
-                    ClusterMember cluster, Duration drainTimeout) {
+                    ClusterMember cluster, ResilienceTimer resilienceTimer,
+                    Duration drainTimeout) {
         this.config = config;
         this.routeTable = new RouteTable(config.routes());
         this.authenticator = authenticator;
         this.upstreams = upstreams;
         this.cluster = cluster;
+        this.resilienceTimer = resilienceTimer;
         this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures);
         this.drainTimeout = drainTimeout;
     }
@@ -63,20 +68,29 @@ public final class Gateway {
                 limiter, failures, config.rateLimitFailOpen());
     }
 
-    /** Joins the cluster and starts the upstream HTTP client; on failure, whatever started is stopped again. */
+    /**
+     * Joins the cluster, starts the upstream HTTP client, the health checks and the cluster's ejection
+     * announcements; on failure, whatever started is stopped again.
+     */
     public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
-        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization()),
+        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization(),
+                        ProxySerialization.FACTORY_ID, new ProxySerialization()),
                 List.of(ClusterBuckets.mapConfig()));
+        ResilienceTimer resilienceTimer = new ResilienceTimer();
         try {
             Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
+            ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
             try {
-                return new Gateway(config, authenticator, Upstreams.start(config.services().values()), cluster,
-                        drainTimeout);
+                Upstreams upstreams = Upstreams.start(config.services().values(), ejections);
+                ejections.applyTo(upstreams);
+                upstreams.startHealthChecks(resilienceTimer);
+                return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, drainTimeout);
             } catch (RuntimeException e) {
                 authenticator.close();
                 throw e;
             }
         } catch (RuntimeException e) {
+            resilienceTimer.end();
             cluster.close();
             throw e;
         }
@@ -130,6 +144,7 @@ public final class Gateway {
                 + (cutOff == 0 ? "all finished" : cutOff + " did not finish within " + drainTimeout.toSeconds() + " s and are cut off"));
         try {
             rateLimitTimer.end();
+            resilienceTimer.end();
             authenticator.close();
             upstreams.close();
         } finally {

@@ -77,7 +77,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         exchange.body = RequestBodyProducer.of(request, exchange::clientFailed, exchange.attempts.mayRetryOnceSent());
         UpstreamInstance first = exchange.attempts.first();
         if (first == null) {
-            exchange.pump.fail(exchange.attempts.noInstanceLeft());
+            exchange.pump.fail(exchange.attempts.noTryLeft());
             return;
         }
         exchange.send(first);
@@ -108,7 +108,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private boolean retryInsteadOf(HttpResponse head) {
         UpstreamInstance answered = instance;
         if (!UpstreamFailures.isFailureStatus(head.getCode())) {
-            service.succeeded(answered);
+            attempts.succeeded(answered);
             return false;
         }
         service.failed(answered);
@@ -157,7 +157,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
                 ? attempts.nextAfterConnectFailure()
                 : attempts.nextAfterFailureOnceSent(bodyCanBeSentAgain());
         if (next == null) {
-            pump.fail(attempts.sentToAnInstance() ? UpstreamFailures.toGatewayException(failure) : attempts.noInstanceLeft());
+            pump.fail(attempts.sentToAnInstance() ? UpstreamFailures.toGatewayException(failure) : attempts.noTryLeft());
         }
         return next;
     }
@@ -213,6 +213,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
      */
     @Override
     public void onComplete(AsyncEvent event) {
+        attempts.ended();
         if (pump.endedByTheContainer()) {
             stopUpstreamCall();
         }
