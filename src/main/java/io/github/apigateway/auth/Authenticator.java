@@ -12,9 +12,10 @@ import java.util.Optional;
 /**
  * Finds and verifies the credential a route asks for: a bearer token, an API key, either, or a browser
  * login session, from the {@link Credentials} the web layer read off the request.
- * Built once from the config; holds no per-request state.
+ * Built once from the config; holds no per-request state. Owns the HTTP client for Keycloak, closed
+ * with the gateway.
  */
-public final class Authenticator {
+public final class Authenticator implements AutoCloseable {
 
     private static final String BEARER_PREFIX = "bearer ";
     private static final String DEFAULT_REALM = "gateway";
@@ -22,18 +23,31 @@ public final class Authenticator {
     private final BearerTokenVerifier tokens;
     private final ApiKeyVerifier apiKeys;
     private final BrowserLogin browserLogin;
+    /** Null without Keycloak. */
+    private final KeycloakHttp keycloak;
 
-    Authenticator(BearerTokenVerifier tokens, ApiKeyVerifier apiKeys, BrowserLogin browserLogin) {
+    Authenticator(BearerTokenVerifier tokens, ApiKeyVerifier apiKeys, BrowserLogin browserLogin, KeycloakHttp keycloak) {
         this.tokens = tokens;
         this.apiKeys = apiKeys;
         this.browserLogin = browserLogin;
+        this.keycloak = keycloak;
     }
 
     public static Authenticator create(Optional<TokenSettings> tokenSettings, Optional<ApiKeySettings> apiKeys,
                                        Optional<BrowserSettings> browser) {
-        BearerTokenVerifier tokens = tokenSettings.map(BearerTokenVerifier::forRealm).orElse(null);
+        KeycloakHttp keycloak = tokenSettings.isPresent() ? KeycloakHttp.start() : null;
+        BearerTokenVerifier tokens = tokenSettings.map(settings -> BearerTokenVerifier.forRealm(settings, keycloak)).orElse(null);
         return new Authenticator(tokens, apiKeys.map(ApiKeyVerifier::new).orElse(null),
-                browser.map(settings -> new BrowserLogin(settings, tokens)).orElse(null));
+                browser.map(settings -> new BrowserLogin(settings, tokens, new TokenEndpoint(settings, keycloak))).orElse(null),
+                keycloak);
+    }
+
+    /** Ends the calls to Keycloak; for the gateway's stop. */
+    @Override
+    public void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 
     /** The browser login, or null when the config has no Keycloak. */

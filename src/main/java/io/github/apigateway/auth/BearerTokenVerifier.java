@@ -58,8 +58,8 @@ final class BearerTokenVerifier {
     }
 
     /** A verifier that fetches the realm's keys from its JWKS endpoint. */
-    static BearerTokenVerifier forRealm(TokenSettings settings) {
-        return new BearerTokenVerifier(settings, new RealmKeys(new JwksEndpoint(settings.jwksUri()), System::nanoTime),
+    static BearerTokenVerifier forRealm(TokenSettings settings, KeycloakHttp http) {
+        return new BearerTokenVerifier(settings, new RealmKeys(new JwksEndpoint(settings.jwksUri(), http), System::nanoTime),
                 new VerifiedTokenCache(VerifiedTokenCache.MAXIMUM_SIZE, InstantSource.system()));
     }
 

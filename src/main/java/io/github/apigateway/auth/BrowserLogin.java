@@ -47,13 +47,13 @@ public final class BrowserLogin {
     private final BearerTokenVerifier tokens;
     private final IdTokenVerifier idTokens;
     private final TokenEndpoint tokenEndpoint;
-    private final RefreshFlights flights = new RefreshFlights();
+    private final RefreshFlights flights = new RefreshFlights(System::nanoTime);
 
-    BrowserLogin(BrowserSettings settings, BearerTokenVerifier tokens) {
+    BrowserLogin(BrowserSettings settings, BearerTokenVerifier tokens, TokenEndpoint tokenEndpoint) {
         this.settings = settings;
         this.tokens = tokens;
         this.idTokens = new IdTokenVerifier(settings.issuer(), settings.clientId(), tokens.keys());
-        this.tokenEndpoint = new TokenEndpoint(settings);
+        this.tokenEndpoint = tokenEndpoint;
     }
 
     /**

@@ -8,6 +8,8 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.core5.http.ContentType;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -15,28 +17,23 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.github.apigateway.config.BrowserSettings;
 import io.github.apigateway.http.GatewayException;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keycloak's token endpoint, asked without blocking a thread: oauth2-oidc-sdk builds the request (grant,
- * client authentication) and parses the answer, the JDK's HTTP client carries it. Every exchange has a
- * deadline for the whole answer, body included. One client serves all threads; it follows no redirects.
+ * client authentication) and parses the answer, {@link KeycloakHttp} carries it within a deadline.
  */
 final class TokenEndpoint {
 
     static final Duration DEADLINE = Duration.ofSeconds(5);
 
     private final BrowserSettings settings;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(DEADLINE)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final KeycloakHttp http;
 
-    TokenEndpoint(BrowserSettings settings) {
+    TokenEndpoint(BrowserSettings settings, KeycloakHttp http) {
         this.settings = settings;
+        this.http = http;
     }
 
     /**
@@ -45,17 +42,19 @@ final class TokenEndpoint {
      */
     CompletableFuture<OIDCTokens> redeem(AuthorizationGrant grant) {
         HTTPRequest nimbus = tokenRequest(grant).toHTTPRequest();
-        HttpRequest.Builder request = HttpRequest.newBuilder(nimbus.getURI()).timeout(DEADLINE)
-                .POST(HttpRequest.BodyPublishers.ofString(nimbus.getBody()));
-        nimbus.getHeaderMap().forEach((name, values) -> values.forEach(value -> request.header(name, value)));
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .orTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new GatewayException(503, "service_unavailable", "The identity provider cannot be reached.");
-                    }
-                    return tokensOf(response);
-                });
+        SimpleHttpRequest request = SimpleHttpRequest.create("POST", nimbus.getURI());
+        nimbus.getHeaderMap().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> request.addHeader(name, value));
+            }
+        });
+        request.setBody(nimbus.getBody(), ContentType.parse(nimbus.getEntityContentType().toString()));
+        return http.exchange(request, DEADLINE).handle((answer, failure) -> {
+            if (failure != null) {
+                throw new GatewayException(503, "service_unavailable", "The identity provider cannot be reached.");
+            }
+            return tokensOf(answer);
+        });
     }
 
     private TokenRequest tokenRequest(AuthorizationGrant grant) {
@@ -65,10 +64,10 @@ final class TokenEndpoint {
                 : new TokenRequest(settings.tokenEndpoint(), new ClientSecretBasic(client, new Secret(settings.clientSecret())), grant);
     }
 
-    private static OIDCTokens tokensOf(HttpResponse<String> response) {
+    private static OIDCTokens tokensOf(KeycloakHttp.Answer answer) {
         TokenResponse parsed;
         try {
-            parsed = OIDCTokenResponseParser.parse(nimbusResponse(response));
+            parsed = OIDCTokenResponseParser.parse(nimbusResponse(answer));
         } catch (ParseException e) {
             throw new GatewayException(502, "bad_gateway", "The identity provider sent an answer that could not be read.");
         }
@@ -78,14 +77,12 @@ final class TokenEndpoint {
         return ((OIDCTokenResponse) parsed.toSuccessResponse()).getOIDCTokens();
     }
 
-    private static HTTPResponse nimbusResponse(HttpResponse<String> response) throws ParseException {
-        HTTPResponse nimbus = new HTTPResponse(response.statusCode());
-        response.headers().map().forEach((name, values) -> nimbus.setHeader(name, values.toArray(String[]::new)));
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        if (contentType != null) {
-            nimbus.setContentType(contentType);
+    private static HTTPResponse nimbusResponse(KeycloakHttp.Answer answer) throws ParseException {
+        HTTPResponse nimbus = new HTTPResponse(answer.status());
+        if (answer.contentType() != null) {
+            nimbus.setContentType(answer.contentType());
         }
-        nimbus.setBody(response.body());
+        nimbus.setBody(answer.body());
         return nimbus;
     }
 }

@@ -11,5 +11,7 @@ public record ServiceConfig(
         @JsonbProperty("response_timeout_ms") Long responseTimeoutMs,
         @JsonbProperty("load_balancing") String loadBalancing,
         RetriesConfig retries,
-        @JsonbProperty("outlier_detection") OutlierDetectionConfig outlierDetection) {
+        @JsonbProperty("outlier_detection") OutlierDetectionConfig outlierDetection,
+        @JsonbProperty("health_check") HealthCheckConfig healthCheck,
+        @JsonbProperty("circuit_breaker") CircuitBreakerConfig circuitBreaker) {
 }

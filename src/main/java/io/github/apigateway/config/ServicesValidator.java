@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Checks {@code services}: every service has weighted instance base URLs, positive timeouts, a known
- * load balancing policy and sane retry and outlier detection settings.
+ * load balancing policy and sane retry, outlier detection, health check and circuit breaker settings.
  */
 final class ServicesValidator {
 
@@ -47,7 +47,8 @@ final class ServicesValidator {
         ResilienceValidator resilience = new ResilienceValidator(problems, path);
         return new ServiceDefinition(name, instances, connect, response,
                 resilience.loadBalancing(service.loadBalancing()), resilience.retries(service.retries()),
-                resilience.outlierDetection(service.outlierDetection()));
+                resilience.outlierDetection(service.outlierDetection()), resilience.healthCheck(service.healthCheck()),
+                resilience.circuitBreaker(service.circuitBreaker()));
     }
 
     private List<ServiceInstance> instances(String path, List<InstanceConfig> configs) {

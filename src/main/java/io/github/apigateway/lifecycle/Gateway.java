@@ -8,6 +8,9 @@ import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.observability.Observability;
 import io.github.apigateway.proxy.UpstreamInstance;
 import io.github.apigateway.proxy.UpstreamService;
+import io.github.apigateway.proxy.CircuitState;
+import io.github.apigateway.proxy.ClusterEjections;
+import io.github.apigateway.proxy.ProxySerialization;
 import io.github.apigateway.proxy.Upstreams;
 import io.github.apigateway.ratelimit.ClientAddress;
 import io.github.apigateway.ratelimit.ClusterBuckets;
@@ -20,6 +23,7 @@ import io.github.apigateway.routing.RouteTable;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,10 +31,10 @@ import java.util.stream.Collectors;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
- * authenticator, the upstream services and their HTTP client, the cluster member and the rate limiter
- * on it, the requests in flight, and the meters, tracing and access log that observe them. Built once
- * at deployment by {@link #start}; the web layer gets its parts handed in, so nothing looks it up at
- * request time.
+ * authenticator, the upstream services and their HTTP client, the timer of their health checks, the
+ * cluster member with the rate limiter and the ejection announcements on it, the requests in flight, and
+ * the meters, tracing and access log that observe them. Built once at deployment by {@link #start}; the
+ * web layer gets its parts handed in, so nothing looks it up at request time.
  */
 public final class Gateway {
 
@@ -43,6 +47,7 @@ public final class Gateway {
     private final ClusterMember cluster;
     private final Observability observability;
     private final ClientAddress clientAddress;
+    private final ResilienceTimer resilienceTimer;
     private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
     private final RateLimitGuard rateLimitGuard;
@@ -51,12 +56,14 @@ public final class Gateway {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
-                    ClusterMember cluster, Observability observability, Duration drainTimeout) {
+                    ClusterMember cluster, ResilienceTimer resilienceTimer, Observability observability,
+                    Duration drainTimeout) {
         this.config = config;
         this.routeTable = new RouteTable(config.routes());
         this.authenticator = authenticator;
         this.upstreams = upstreams;
         this.cluster = cluster;
+        this.resilienceTimer = resilienceTimer;
         this.observability = observability;
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures, observability);
@@ -72,6 +79,10 @@ public final class Gateway {
             for (UpstreamInstance instance : service.instances()) {
                 observability.metrics().instanceUp(service.name(), instance.toString(), () -> service.takesRequests(instance));
             }
+            for (CircuitState state : CircuitState.values()) {
+                observability.metrics().circuitBreakerState(service.name(), state.name().toLowerCase(Locale.ROOT),
+                        () -> service.circuitState() == state);
+            }
         }
     }
 
@@ -86,20 +97,34 @@ public final class Gateway {
                 limiter, failures, config.rateLimitFailOpen(), observability.metrics().rateLimits());
     }
 
-    /** Joins the cluster and starts the upstream HTTP client; on failure, whatever started is stopped again. */
+    /**
+     * Joins the cluster, starts the upstream HTTP client, the health checks and the cluster's ejection
+     * announcements; on failure, whatever started is stopped again.
+     */
     public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
-        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization()),
+        ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization(),
+                        ProxySerialization.FACTORY_ID, new ProxySerialization()),
                 List.of(ClusterBuckets.mapConfig()));
+        ResilienceTimer resilienceTimer = new ResilienceTimer();
         Observability observability = null;
         try {
-            Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
             observability = startObservability(config);
-            return new Gateway(config, authenticator, Upstreams.start(config.services().values()), cluster,
-                    observability, drainTimeout);
+            Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
+            ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
+            try {
+                Upstreams upstreams = Upstreams.start(config.services().values(), ejections);
+                ejections.applyTo(upstreams);
+                upstreams.startHealthChecks(resilienceTimer);
+                return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, observability, drainTimeout);
+            } catch (RuntimeException e) {
+                authenticator.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             if (observability != null) {
                 observability.close();
             }
+            resilienceTimer.end();
             cluster.close();
             throw e;
         }
@@ -174,6 +199,8 @@ public final class Gateway {
                 + (cutOff == 0 ? "all finished" : cutOff + " did not finish within " + drainTimeout.toSeconds() + " s and are cut off"));
         try {
             rateLimitTimer.end();
+            resilienceTimer.end();
+            authenticator.close();
             upstreams.close();
         } finally {
             try {

@@ -86,6 +86,13 @@ public final class GatewayMetrics implements AutoCloseable {
                 .tag("service", service).tag("instance", instance).register(registry);
     }
 
+    /** One series per state of the service's breaker: 1 for the state it is in, 0 for the others. */
+    public void circuitBreakerState(String service, String state, BooleanSupplier current) {
+        Gauge.builder("gateway.circuit_breaker.state", () -> current.getAsBoolean() ? 1 : 0)
+                .description("1 for the state the service's circuit breaker is in (off: the service has none)")
+                .tag("service", service).tag("state", state).register(registry);
+    }
+
     public void accessLogDropped(LongSupplier count) {
         FunctionCounter.builder("gateway.access_log.dropped", count, LongSupplier::getAsLong)
                 .description("Access log lines dropped because the writer fell behind").register(registry);

@@ -2,6 +2,7 @@ package io.github.apigateway.proxy;
 
 import io.github.apigateway.config.OutlierDetectionSettings;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -16,6 +17,10 @@ import java.util.function.LongSupplier;
  * <p>Threads: a success or a failure below the threshold is one atomic operation on the instance; the
  * rare decision to eject is made under this object's lock, which counts the service's ejected instances
  * and holds no I/O. The listener is told outside the lock.
+ *
+ * <p>An ejection another node announces is applied here too ({@link #applyAnnounced}), within this node's
+ * own {@code max_ejection_percent}; it is not announced again (an announcement never echoes round the
+ * cluster) and does not count as one of the instance's ejections here (its length is the announcer's).
  */
 final class OutlierDetector {
 
@@ -70,6 +75,26 @@ final class OutlierDetector {
         return Duration.ofNanos(nanos);
     }
 
+    /**
+     * Ejects the instance with this URL for the announced time, unless it is ejected already, is not one of
+     * this service's instances here (another node's config may differ), or the maximum share is ejected.
+     *
+     * @return whether it was ejected
+     */
+    synchronized boolean applyAnnounced(URI url, Duration duration) {
+        long now = nanoClock.getAsLong();
+        for (UpstreamInstance instance : instances) {
+            if (instance.url().equals(url)) {
+                if (instance.isEjected(now) || ejectedCount(now) >= maxEjected || duration.isNegative()) {
+                    return false;
+                }
+                instance.ejectAsAnnounced(now + min(duration, MAX_EJECTION).toNanos());
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int ejectedCount(long now) {
         int ejected = 0;
         for (UpstreamInstance instance : instances) {
@@ -86,6 +111,11 @@ final class OutlierDetector {
 
     boolean isEjected(UpstreamInstance instance) {
         return instance.isEjected(nanoClock.getAsLong());
+    }
+
+    /** Whether requests may go to the instance: see {@link UpstreamInstance#isAvailable}. */
+    boolean isAvailable(UpstreamInstance instance) {
+        return instance.isAvailable(nanoClock.getAsLong());
     }
 
     boolean hasHealthyInstance() {

@@ -31,14 +31,17 @@ final class UpstreamHttpClient {
     private UpstreamHttpClient() {
     }
 
-    static CloseableHttpAsyncClient start(Collection<ServiceDefinition> services) {
+    static PoolingAsyncClientConnectionManager connectionPool(Collection<ServiceDefinition> services) {
         InstanceConnectionConfigs instances = InstanceConnectionConfigs.of(services);
-        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+        return PoolingAsyncClientConnectionManagerBuilder.create()
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_INSTANCE)
                 .setMaxConnTotal(MAX_CONNECTIONS_PER_INSTANCE * Math.max(1, instances.instanceCount()))
                 .setConnectionConfigResolver(instances)
                 .build();
+    }
+
+    static CloseableHttpAsyncClient start(PoolingAsyncClientConnectionManager connections) {
         CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom()

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One instance of one service, with what the proxy learns about it as requests go by: how many are in
  * flight there (for {@link PowerOfTwoChoices}), how many failed in a row and whether it is ejected (for
- * {@link OutlierDetector}). Thread-safe: the counters are atomics, the ejection one volatile reference;
- * how many times it was ejected is guarded by its service's {@link OutlierDetector}.
+ * {@link OutlierDetector}), and whether active health checks took it out ({@link HealthProbe}).
+ * Thread-safe: the counters are atomics, the ejection one volatile reference, the health checks' verdict
+ * volatile; how many times it was ejected is guarded by its service's {@link OutlierDetector}.
  */
 public final class UpstreamInstance {
 
@@ -23,6 +24,7 @@ public final class UpstreamInstance {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile Ejection ejection;
+    private volatile boolean outByHealthChecks;
     private int timesEjected;
 
     UpstreamInstance(ServiceInstance instance) {
@@ -83,9 +85,28 @@ public final class UpstreamInstance {
         ejection = new Ejection(untilNanos);
     }
 
-    /** Healthy: not ejected, and its last try did not fail. */
+    /** Must hold the service's {@link OutlierDetector} lock. An ejection announced by another node: it does not escalate here. */
+    void ejectAsAnnounced(long untilNanos) {
+        consecutiveFailures.set(0);
+        ejection = new Ejection(untilNanos);
+    }
+
+    void outByHealthChecks(boolean out) {
+        outByHealthChecks = out;
+    }
+
+    boolean isOutByHealthChecks() {
+        return outByHealthChecks;
+    }
+
+    /** Whether requests may go here: neither ejected nor taken out by active health checks. */
+    boolean isAvailable(long nowNanos) {
+        return !outByHealthChecks && !isEjected(nowNanos);
+    }
+
+    /** Healthy: available, and its last try did not fail. */
     boolean isHealthy(long nowNanos) {
-        return !isEjected(nowNanos) && consecutiveFailures.get() == 0;
+        return isAvailable(nowNanos) && consecutiveFailures.get() == 0;
     }
 
     @Override

@@ -1,34 +1,46 @@
 package io.github.apigateway.proxy;
 
+import io.github.apigateway.config.HealthCheckSettings;
 import io.github.apigateway.config.RetrySettings;
 import io.github.apigateway.config.ServiceDefinition;
+import io.github.apigateway.http.GatewayException;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.util.Timeout;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
  * A configured service as the proxy calls it: its instances with their load balancing, passive outlier
- * detection and retry budget, and the service's own response timeout, which each request carries to the
- * one client all services share. Thread-safe: the parts it holds are (see each one's comment).
+ * detection and retry budget, its circuit breaker if it has one, and the service's own response timeout,
+ * which each request carries to the one client all services share. Thread-safe: the parts it holds are
+ * (see each one's comment).
  */
 public final class UpstreamService {
 
     private final String name;
     private final List<UpstreamInstance> instances;
+    private final HealthCheckSettings healthCheck;
     private final LoadBalancer balancer;
     private final OutlierDetector outliers;
     private final RetryBudget retryBudget;
     private final RetrySettings retries;
     private final RequestConfig requestConfig;
+    /** Null when the service has none. */
+    private final CircuitBreaker breaker;
 
     private UpstreamService(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
         List<UpstreamInstance> instances = definition.instances().stream().map(UpstreamInstance::new).toList();
         this.name = definition.name();
         this.instances = instances;
+        this.healthCheck = definition.healthCheck();
         this.balancer = LoadBalancer.of(definition.loadBalancing(), instances);
         this.outliers = new OutlierDetector(name, instances, definition.outlierDetection(), nanoClock, ejections);
         this.retryBudget = new RetryBudget(definition.retries().budgetPercent(), nanoClock);
@@ -40,10 +52,15 @@ public final class UpstreamService {
                 .setResponseTimeout(responseTimeout)
                 .setRedirectsEnabled(false)
                 .build();
+        this.breaker = definition.circuitBreaker() == null ? null : new CircuitBreaker(definition.circuitBreaker(), nanoClock);
     }
 
     public static UpstreamService of(ServiceDefinition definition) {
         return of(definition, System::nanoTime, EjectionListener.NONE);
+    }
+
+    static UpstreamService of(ServiceDefinition definition, EjectionListener ejections) {
+        return of(definition, System::nanoTime, ejections);
     }
 
     static UpstreamService of(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
@@ -59,9 +76,12 @@ public final class UpstreamService {
         return instances;
     }
 
-    /** Whether the instance takes requests now (is not ejected): its {@code gateway_upstream_instance_up}. */
+    /**
+     * Whether the instance takes requests now (neither ejected nor taken out by its health checks): its
+     * {@code gateway_upstream_instance_up}.
+     */
     public boolean takesRequests(UpstreamInstance instance) {
-        return !outliers.isEjected(instance);
+        return isAvailable(instance);
     }
 
     /** The tries of one request with this method. */
@@ -74,8 +94,37 @@ public final class UpstreamService {
         return balancer.choose(usable);
     }
 
-    boolean isEjected(UpstreamInstance instance) {
-        return outliers.isEjected(instance);
+    /** Starts probing each instance, when the service has active health checks. */
+    void startHealthChecks(CloseableHttpAsyncClient client, ScheduledExecutorService timer) {
+        if (healthCheck != null) {
+            for (UpstreamInstance instance : instances) {
+                new HealthProbe(name, instance, healthCheck, client, timer).start();
+            }
+        }
+    }
+
+    /** @return whether the instance with this URL was ejected as another node announced */
+    boolean applyAnnouncedEjection(URI instance, Duration duration) {
+        return outliers.applyAnnounced(instance, duration);
+    }
+
+    /** @return the request's permit to call the service, or null when its circuit breaker refuses it */
+    CircuitBreaker.Permit permitToCall() {
+        return breaker == null ? CircuitBreaker.Permit.UNCOUNTED : breaker.tryAcquire();
+    }
+
+    public CircuitState circuitState() {
+        return breaker == null ? CircuitState.OFF : breaker.state();
+    }
+
+    /** The answer to a request the open circuit breaker refuses: at once, without touching an instance. */
+    GatewayException circuitOpen() {
+        return new GatewayException(503, "circuit_open", "The upstream service is failing; requests to it are paused.",
+                Map.of("Retry-After", Long.toString(breaker.secondsUntilTrial())));
+    }
+
+    boolean isAvailable(UpstreamInstance instance) {
+        return outliers.isAvailable(instance);
     }
 
     RetrySettings retries() {

@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * The ways the proxy ends the client's side of an exchange: complete it, abort its connection, or
- * answer 503 when the container ended it first. Each container reacts to these calls in its own way
+ * answer with an error and close when the container reported a failure first. Each container reacts to these calls in its own way
  * once the response is committed or the async cycle is over; the quirks are handled here, where each
  * was found by a failing test.
  *
@@ -55,21 +55,21 @@ record ClientExchangeEnd(HttpServletResponse response, AsyncContext async, Strin
 
     /**
      * Ends the exchange after the container reported an error on it: usually the client went away, but
-     * a container stopping under a request reports the same while the client still waits. Completing an
-     * uncommitted response would send the default 200 with no body, a success that is none, so such a
-     * client gets a 503 and a closed connection instead; a client that is gone never reads it.
+     * a container stopping under a request reports the same while the client still waits, and a client
+     * whose request body broke its framing waits for its 400. Completing an uncommitted response would
+     * send the default 200 with no body, a success that is none, so the client gets {@code error} and a
+     * closed connection instead; a client that is gone never reads it.
      *
      * @param upstreamHeadApplied whether the response holds the upstream's head, which must go first
      */
-    void answerUnavailable(boolean upstreamHeadApplied) {
+    void answerAndClose(GatewayException error, boolean upstreamHeadApplied) {
         if (!response.isCommitted()) {
             try {
                 if (upstreamHeadApplied) {
                     ClientResponseHeads.resetKeepingTheGatewaysHeaders(response);
                 }
                 response.setHeader("Connection", "close");
-                byte[] body = ErrorResponses.prepare(response, new GatewayException(503, "service_unavailable",
-                        "The gateway ended the request before the upstream answered."), requestId);
+                byte[] body = ErrorResponses.prepare(response, error, requestId);
                 response.getOutputStream().write(body);
             } catch (IOException | RuntimeException clientGone) {
                 // Nobody is reading; completing below releases the exchange all the same.

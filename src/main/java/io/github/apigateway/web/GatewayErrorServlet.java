@@ -12,22 +12,32 @@ import java.io.IOException;
 /**
  * Answers, as JSON, both the errors the container raises itself (mapped as the application's error page,
  * e.g. a URI the container refuses) and requests to unknown {@code /_gateway/} paths. Only the status is
- * taken from the container; its exception and message never reach the client.
+ * taken from the container; its exception and message never reach the client. A request body the client
+ * framed wrongly is its error (400) whatever status the container gives it: Tomcat 10.1 may report it
+ * to its error page as a failure of the application (500) before the proxy has answered.
  */
 final class GatewayErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        GatewayException error = status instanceof Integer code
-                ? forStatus(code)
-                : new GatewayException(404, "not_found", "No gateway endpoint at this path.");
+        GatewayException error = errorOf(request);
         String requestId = response.getHeader(GatewayHeaders.REQUEST_ID);
         if (requestId == null) {
             requestId = RequestIds.acceptOrCreate(request.getHeader(GatewayHeaders.REQUEST_ID));
             response.setHeader(GatewayHeaders.REQUEST_ID, requestId);
         }
         ErrorResponses.send(response, error, requestId);
+    }
+
+    private static GatewayException errorOf(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && MalformedRequestBody.isCause(failure)) {
+            return GatewayException.badRequest("The request body is malformed.");
+        }
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
+            return forStatus(status);
+        }
+        return new GatewayException(404, "not_found", "No gateway endpoint at this path.");
     }
 
     private static GatewayException forStatus(int status) {

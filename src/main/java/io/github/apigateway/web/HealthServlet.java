@@ -2,6 +2,7 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.http.JsonText;
 import io.github.apigateway.lifecycle.Gateway;
+import io.github.apigateway.proxy.ConnectionPoolStats;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * {@code GET /_gateway/health}: 200 and the cluster size as this node sees it; {@code DEGRADED} (still
  * 200: the gateway itself is up) naming each service none of whose instances is healthy, so a load
  * balancer in front keeps the node while an operator sees which service is down. Instance URLs stay
- * internal.
+ * internal. Also the requests in flight (this one included) and the upstream connection pool's use, so
+ * that a leak shows from outside.
  */
 final class HealthServlet extends HttpServlet {
 
@@ -33,11 +35,18 @@ final class HealthServlet extends HttpServlet {
                 + "},\"routes\":" + gateway.config().routes().size()
                 + ",\"services\":" + gateway.config().services().size()
                 + ",\"services_without_healthy_instance\":" + jsonArray(degraded)
-                + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().total() + "}").getBytes(StandardCharsets.UTF_8);
+                + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().total()
+                + ",\"requests_in_flight\":" + gateway.inFlight().count()
+                + ",\"upstream_connections\":" + connections(gateway.upstreams().connectionPoolStats())
+                + "}").getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static String connections(ConnectionPoolStats pool) {
+        return "{\"leased\":" + pool.leased() + ",\"pending\":" + pool.pending() + ",\"available\":" + pool.available() + "}";
     }
 
     private static String jsonArray(List<String> names) {

@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.observability.UpstreamMetrics;
 import io.github.apigateway.observability.UpstreamOutcome;
 import io.github.apigateway.observability.UpstreamTry;
@@ -53,7 +54,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private final UpstreamMetrics metrics;
     private final boolean clientSentNoUserAgent;
     private ResponsePump pump;
-    private RequestBodyProducer body;
+    /** The client's request body on its way to the upstream, or null when the request has none. */
+    private volatile RequestBodyProducer body;
     private volatile UpstreamInstance instance;
     /** The instance chosen when an answer's head was dropped for a retry, until the dropped try ends. */
     private volatile UpstreamInstance retryTo;
@@ -88,13 +90,18 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         exchange.body = RequestBodyProducer.of(request, exchange::clientFailed, exchange.attempts.mayRetryOnceSent());
         UpstreamInstance first = exchange.attempts.first();
         if (first == null) {
-            exchange.pump.fail(exchange.attempts.noInstanceLeft());
+            exchange.pump.fail(exchange.attempts.noTryLeft());
             return;
         }
         exchange.send(first);
     }
 
     private void send(UpstreamInstance next) {
+        if (clientFailed) {
+            // Tomcat may report a broken body as soon as the read listener is set: nothing goes upstream
+            // then, and no call is left to cancel while it leases a connection (which can strand the lease).
+            return;
+        }
         instance = next;
         HttpClientContext httpContext = service.newContext();
         if (clientSentNoUserAgent) {
@@ -109,7 +116,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
                 new BasicRequestProducer(upstreamRequest, body == null ? null : body.forNextTry()),
                 pump, httpContext, this);
         if (clientFailed) {
-            upstreamCall.cancel(true);
+            stopUpstreamCall();
         }
     }
 
@@ -118,7 +125,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         UpstreamInstance answered = instance;
         if (!UpstreamFailures.isFailureStatus(head.getCode())) {
             currentTry.ended(UpstreamOutcome.RESPONSE);
-            service.succeeded(answered);
+            attempts.succeeded(answered);
             return false;
         }
         currentTry.ended(UpstreamOutcome.ERROR_STATUS);
@@ -170,7 +177,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
                 ? attempts.nextAfterConnectFailure()
                 : attempts.nextAfterFailureOnceSent(bodyCanBeSentAgain());
         if (next == null) {
-            pump.fail(attempts.sentToAnInstance() ? UpstreamFailures.toGatewayException(failure) : attempts.noInstanceLeft());
+            pump.fail(attempts.sentToAnInstance() ? UpstreamFailures.toGatewayException(failure) : attempts.noTryLeft());
         }
         return next;
     }
@@ -188,15 +195,33 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         currentTry.ended(UpstreamOutcome.CANCELLED);
     }
 
-    /** The client went away or broke its request: stop the upstream call and free its connection. */
+    /**
+     * The client went away or broke its request: stop the upstream call and free its connection, so the
+     * upstream never takes a half-sent body for a whole one. A client that broke its body's framing still
+     * waits for an answer, and it is its error (400), not the gateway's (503).
+     */
     private void clientFailed(Throwable failure) {
         clientFailed = true;
         LOG.log(System.Logger.Level.DEBUG, () -> "Request " + requestId + ": client failed: " + failure);
+        stopUpstreamCall();
+        pump.endAfterClientFailure(MalformedRequestBody.isCause(failure)
+                ? GatewayException.badRequest("The request body is malformed.")
+                : new GatewayException(503, "service_unavailable", "The gateway ended the request before the upstream answered."));
+    }
+
+    /**
+     * Cancelling the call does not stop an exchange on a reused pooled connection (see
+     * {@link RequestBodyProducer}): a body still on its way fails the exchange instead, and a response
+     * being relayed fails it with its next bytes ({@link ResponsePump}).
+     */
+    private void stopUpstreamCall() {
+        if (body != null) {
+            body.abandon();
+        }
         Future<Void> call = upstreamCall;
         if (call != null) {
             call.cancel(true);
         }
-        pump.endAfterClientFailure();
     }
 
     @Override
@@ -209,8 +234,17 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         clientFailed(event.getThrowable());
     }
 
+    /**
+     * A container may end the client's side without reporting an error to any listener (Tomcat, for a
+     * client that resets the connection mid-download); an upstream call still running then would hold its
+     * pooled connection until the upstream finishes, so it is cancelled.
+     */
     @Override
     public void onComplete(AsyncEvent event) {
+        attempts.ended();
+        if (pump.endedByTheContainer()) {
+            stopUpstreamCall();
+        }
     }
 
     @Override

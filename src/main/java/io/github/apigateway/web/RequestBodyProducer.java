@@ -25,6 +25,12 @@ import java.util.function.Consumer;
  * off a container thread, so a listener waiting for this object's lock deadlocks both sides. A wake-up
  * racing with {@code produce} is not lost: the HTTP client calls {@code produce} again for an output
  * request made while it ran.
+ *
+ * <p>A client that fails while its body is still on its way fails the upstream exchange here, on the I/O
+ * thread ({@link #abandon}), which makes the HTTP client discard the connection. Cancelling the upstream
+ * call is not enough: HttpClient 5's cancel never reaches an exchange on a reused pooled connection (its
+ * {@code AsyncConnectExec} replaces the exchange's cancellable with the lease's, already completed), and
+ * an upstream waiting for the rest of the body would hold the connection until it gives up.
  */
 final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
@@ -41,6 +47,8 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
     private volatile DataStreamChannel channel;
     private volatile boolean waitingForClient;
+    /** The client's side ended before its body was read whole: the exchange is to fail. */
+    private volatile boolean abandoned;
     private ByteBuffer unsent;
     private boolean ended;
     private boolean started;
@@ -60,44 +68,90 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
      */
     static RequestBodyProducer of(HttpServletRequest request, Consumer<Throwable> onClientFailure,
                                   boolean holdForRetry) throws IOException {
-        long length = request.getContentLengthLong();
-        boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
-        if (!hasBody) {
+        if (!hasBody(request)) {
             return null;
         }
+        long length = request.getContentLengthLong();
         RequestBodyProducer producer = new RequestBodyProducer(request.getInputStream(), length, onClientFailure,
                 holdForRetry ? HeldRequestBody.forLength(length) : null);
         producer.input.setReadListener(producer);
         return producer;
     }
 
+    /**
+     * HTTP/1.1 says a body is there by {@code Content-Length} or {@code Transfer-Encoding} (RFC 9112 §6.3);
+     * HTTP/2 and HTTP/3 frame it themselves and may send neither, so there only a stream already at its
+     * end has none. Such a body goes to the upstream chunked, whole.
+     */
+    static boolean hasBody(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length >= 0) {
+            return length > 0;
+        }
+        if (request.getHeader("Transfer-Encoding") != null) {
+            return true;
+        }
+        return !request.getProtocol().startsWith("HTTP/1.") && !request.getInputStream().isFinished();
+    }
+
+    /**
+     * A failure to read the client's body (its framing broken, or the client gone) is the client's, told
+     * to {@code onClientFailure} first and then thrown, like a failure to write to the upstream, to fail
+     * the upstream exchange: the upstream must never take the part that arrived for a whole body.
+     */
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
+        IOException clientFailure;
         synchronized (this) {
-            this.channel = channel;
-            started = true;
-            if (ended || !flushUnsent(channel)) {
-                return;
+            if (abandoned && !ended) {
+                throw new IOException("The client's side of the exchange ended before its request body did");
             }
-            while (input.isReady()) {
-                int read = input.read(buffer);
-                if (read < 0) {
-                    ended = true;
-                    if (held != null) {
-                        held.end();
-                    }
-                    channel.endStream();
-                    return;
+            clientFailure = relay(channel);
+        }
+        if (clientFailure != null) {
+            onClientFailure.accept(clientFailure);
+            throw clientFailure;
+        }
+    }
+
+    /** @return the failure reading the client's body, or null */
+    private IOException relay(DataStreamChannel channel) throws IOException {
+        this.channel = channel;
+        started = true;
+        if (ended || !flushUnsent(channel)) {
+            return null;
+        }
+        while (true) {
+            int read;
+            try {
+                // Tomcat may end a body with onAllDataRead and isReady() false, never returning -1.
+                if (input.isFinished()) {
+                    read = -1;
+                } else if (!input.isReady()) {
+                    waitingForClient = true;
+                    return null;
+                } else {
+                    read = input.read(buffer);
                 }
+            } catch (IOException clientFailure) {
+                abandoned = true;
+                return clientFailure;
+            }
+            if (read < 0) {
+                ended = true;
                 if (held != null) {
-                    held.add(buffer, read);
+                    held.end();
                 }
-                unsent = bufferView.clear().limit(read);
-                if (!flushUnsent(channel)) {
-                    return;
-                }
+                channel.endStream();
+                return null;
             }
-            waitingForClient = true;
+            if (held != null) {
+                held.add(buffer, read);
+            }
+            unsent = bufferView.clear().limit(read);
+            if (!flushUnsent(channel)) {
+                return null;
+            }
         }
     }
 
@@ -131,6 +185,9 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
         if (ended) {
             return 0;
         }
+        if (abandoned) {
+            return 1;
+        }
         // Until produce() has run once there is no channel to wake up later, so ask to be called.
         return channel == null || !waitingForClient ? 1 : 0;
     }
@@ -142,6 +199,15 @@ final class RequestBodyProducer implements AsyncEntityProducer, ReadListener {
 
     @Override
     public void onAllDataRead() {
+        wakeUp();
+    }
+
+    /**
+     * The client's side of the exchange has ended: unless its body was sent whole, the next
+     * {@link #produce} fails the upstream exchange.
+     */
+    void abandon() {
+        abandoned = true;
         wakeUp();
     }
 

@@ -274,18 +274,54 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
         }
     }
 
-    /** Ends the exchange after the container reported an error on it (see {@link ClientExchangeEnd#answerUnavailable}). */
-    void endAfterClientFailure() {
+    /**
+     * Ends the exchange after the container reported an error on it, answering {@code error} if nothing
+     * was sent yet (see {@link ClientExchangeEnd#answerAndClose}).
+     */
+    void endAfterClientFailure(GatewayException error) {
+        CapacityChannel owed;
         synchronized (this) {
             if (state == DONE) {
                 return;
             }
             boolean upstreamHead = state.holdsUpstreamHead();
-            moveTo(DONE);
-            pending.clear();
-            heldHead = null;
-            end.answerUnavailable(upstreamHead);
+            owed = endRelay();
+            end.answerAndClose(error, upstreamHead);
         }
+        grantCredit(owed);
+    }
+
+    /**
+     * Called once the container has completed the client's side: if the pump had not ended it itself, the
+     * container did, and nothing more is relayed.
+     *
+     * @return whether the pump had not ended the exchange itself
+     */
+    boolean endedByTheContainer() {
+        CapacityChannel owed;
+        synchronized (this) {
+            if (state == DONE) {
+                return false;
+            }
+            owed = endRelay();
+        }
+        grantCredit(owed);
+        return true;
+    }
+
+    /**
+     * Stops relaying for good. Cancelling the upstream call does not always release its connection while
+     * the upstream waits for credit, so the credit still owed is returned to the caller to grant: the
+     * upstream's next bytes then fail its exchange ({@link #clientGone}), which discards the connection.
+     * Must hold the lock.
+     */
+    private CapacityChannel endRelay() {
+        moveTo(DONE);
+        pending.clear();
+        heldHead = null;
+        CapacityChannel owed = creditOwedTo;
+        creditOwedTo = null;
+        return owed;
     }
 
     /** A step back would write to a response that has already ended; it is a bug, never a client's doing. */

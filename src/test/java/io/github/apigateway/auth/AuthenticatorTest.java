@@ -24,7 +24,7 @@ class AuthenticatorTest {
     private final Authenticator authenticator = new Authenticator(tokens,
             new ApiKeyVerifier(new ApiKeySettings("X-API-Key",
                     List.of(new ApiKeySettings.ApiKey("reporting-job", Sha256.of(KEY), List.of("reports"))))),
-            new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null), tokens));
+            new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null), tokens, TestTokens.UNREACHABLE_TOKEN_ENDPOINT), null);
 
     private static Credentials authorization(String... values) {
         return new Credentials(List.of(values), null, new MemoryLoginStore());

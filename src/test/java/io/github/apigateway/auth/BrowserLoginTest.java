@@ -24,7 +24,7 @@ class BrowserLoginTest {
     private static final String LOGOUT = TestTokens.ISSUER + "/protocol/openid-connect/logout";
 
     private final BrowserLogin login = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null),
-            TestTokens.verifier());
+            TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT);
     private final MemoryLoginStore store = new MemoryLoginStore();
 
     private static String encoded(String value) {
@@ -204,7 +204,7 @@ class BrowserLoginTest {
     @Test
     void behindAPublicUrlKeycloakSendsTheBrowserBackThereWhateverTheRequestSaid() {
         BrowserLogin behindBalancer = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret",
-                "https://gateway.example.com/"), TestTokens.verifier());
+                "https://gateway.example.com/"), TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT);
         BrowserRedirect redirect = behindBalancer.startLogin(store, "http://10.0.0.7:8080", "/app");
         String callback = "https://gateway.example.com" + BrowserLogin.CALLBACK_PATH;
         assertTrue(redirect.location().contains("redirect_uri=" + encoded(callback)), redirect.location());
@@ -214,7 +214,7 @@ class BrowserLoginTest {
     @Test
     void behindAPublicUrlLogoutReturnsThere() {
         BrowserLogin behindBalancer = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret",
-                "https://gateway.example.com"), TestTokens.verifier());
+                "https://gateway.example.com"), TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT);
         assertTrue(behindBalancer.logout(store, "http://10.0.0.7:8080").location()
                 .contains("post_logout_redirect_uri=" + encoded("https://gateway.example.com/")));
     }

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** A refresh token is redeemed once, however many requests of the browser need the refresh. */
 class RefreshFlightsTest {
 
-    private final RefreshFlights flights = new RefreshFlights();
+    private long nowNanos;
+    private final RefreshFlights flights = new RefreshFlights(() -> nowNanos);
     private final AtomicInteger started = new AtomicInteger();
     private final CompletableFuture<BrowserSession> pending = new CompletableFuture<>();
 
@@ -64,5 +65,22 @@ class RefreshFlightsTest {
         CompletableFuture<BrowserSession> first = flights.join("refresh-a", token -> new CompletableFuture<>());
         CompletableFuture<BrowserSession> second = flights.join("refresh-b", token -> new CompletableFuture<>());
         assertNotSame(first, second);
+    }
+
+    @Test
+    void anOutcomeIsForgottenOnceItsTimeIsUp() {
+        flights.join("refresh-1", this::start);
+        pending.complete(null);
+        nowNanos += RefreshFlights.KEPT_AFTER_COMPLETION.toNanos() * 2;
+        flights.join("refresh-other", token -> new CompletableFuture<>());
+        assertEquals(1, flights.size(), "only the refresh still running is kept");
+    }
+
+    @Test
+    void aRefreshStillRunningIsNeverForgotten() {
+        flights.join("refresh-1", this::start);
+        nowNanos += RefreshFlights.KEPT_AFTER_COMPLETION.toNanos() * 10;
+        assertSame(pending, flights.join("refresh-1", this::start));
+        assertEquals(1, started.get());
     }
 }

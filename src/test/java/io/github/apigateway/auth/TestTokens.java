@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.apigateway.config.BrowserSettings;
 import io.github.apigateway.config.TokenSettings;
 
 import java.net.URI;
@@ -33,6 +34,12 @@ final class TestTokens {
         return new TokenSettings(ISSUER, URI.create(ISSUER + "/protocol/openid-connect/certs"), "demo", "gateway",
                 Set.of("gateway"), Duration.ofSeconds(30));
     }
+
+    /** Keycloak calls of unit tests; its daemon I/O thread ends with the test JVM. */
+    static final KeycloakHttp HTTP = KeycloakHttp.start();
+    /** The test realm's token endpoint, where nothing answers. */
+    static final TokenEndpoint UNREACHABLE_TOKEN_ENDPOINT =
+            new TokenEndpoint(BrowserSettings.forRealm(settings(), "secret", null), HTTP);
 
     static RealmKeys keys() {
         return keysOf(new JWKSet(KEY.toPublicJWK()));

@@ -44,7 +44,7 @@ class TokenEndpointTest {
         });
         keycloak.start();
         URI token = URI.create("http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token");
-        return new TokenEndpoint(new BrowserSettings(TestTokens.ISSUER, "gateway", "secret", token, token, token, null));
+        return new TokenEndpoint(new BrowserSettings(TestTokens.ISSUER, "gateway", "secret", token, token, token, null), TestTokens.HTTP);
     }
 
     private static RefreshTokenGrant refresh() {

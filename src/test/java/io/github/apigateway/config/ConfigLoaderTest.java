@@ -233,6 +233,113 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bindsTheHealthCheckAndTheCircuitBreaker() {
+        ServiceDefinition service = load(serviceWith("""
+                "health_check": {"path": "/ready", "interval_ms": 500, "timeout_ms": 200, "healthy_threshold": 1,
+                                 "unhealthy_threshold": 4},
+                "circuit_breaker": {"failure_rate_percent": 25, "minimum_calls": 8, "window_seconds": 30,
+                                    "open_ms": 4000, "half_open_calls": 2}""")).services().get("s");
+        assertEquals(new HealthCheckSettings("/ready", Duration.ofMillis(500), Duration.ofMillis(200), 1, 4),
+                service.healthCheck());
+        assertEquals(new CircuitBreakerSettings(25, 8, 30, Duration.ofSeconds(4), 2), service.circuitBreaker());
+    }
+
+    @Test
+    void anEmptyHealthCheckAndCircuitBreakerTakeTheDocumentedDefaults() {
+        ServiceDefinition service = load(serviceWith("\"health_check\": {}, \"circuit_breaker\": {}")).services().get("s");
+        assertEquals(new HealthCheckSettings("/health", Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 3),
+                service.healthCheck());
+        assertEquals(new CircuitBreakerSettings(50, 20, 10, Duration.ofSeconds(10), 3), service.circuitBreaker());
+    }
+
+    @Test
+    void withoutTheFieldsAServiceHasNeitherHealthChecksNorACircuitBreaker() {
+        ServiceDefinition service = load(withRoute("")).services().get("users");
+        assertNull(service.healthCheck());
+        assertNull(service.circuitBreaker());
+    }
+
+    @Test
+    void rejectsAHealthCheckPathWithoutLeadingSlash() {
+        ConfigProblem problem = onlyProblem(serviceWith("\"health_check\": {\"path\": \"health\"}"));
+        assertEquals("services.s.health_check.path", problem.path());
+        assertEquals("'health' must be a path starting with a single /", problem.reason());
+    }
+
+    @Test
+    void rejectsAHealthCheckPathThatNamesAnotherHost() {
+        assertEquals("services.s.health_check.path",
+                onlyProblem(serviceWith("\"health_check\": {\"path\": \"//evil.example/health\"}")).path());
+    }
+
+    @Test
+    void rejectsANonPositiveHealthCheckInterval() {
+        assertEquals("services.s.health_check.interval_ms",
+                onlyProblem(serviceWith("\"health_check\": {\"interval_ms\": 0}")).path());
+    }
+
+    @Test
+    void rejectsANonPositiveHealthCheckTimeout() {
+        assertEquals("services.s.health_check.timeout_ms",
+                onlyProblem(serviceWith("\"health_check\": {\"timeout_ms\": -5}")).path());
+    }
+
+    @Test
+    void rejectsAHealthyThresholdOfZero() {
+        assertEquals("services.s.health_check.healthy_threshold",
+                onlyProblem(serviceWith("\"health_check\": {\"healthy_threshold\": 0}")).path());
+    }
+
+    @Test
+    void rejectsAnUnhealthyThresholdOfZero() {
+        assertEquals("services.s.health_check.unhealthy_threshold",
+                onlyProblem(serviceWith("\"health_check\": {\"unhealthy_threshold\": 0}")).path());
+    }
+
+    @Test
+    void rejectsAnUnknownFieldOfTheHealthCheck() {
+        assertEquals("services.s.health_check.method",
+                onlyProblem(serviceWith("\"health_check\": {\"method\": \"HEAD\"}")).path());
+    }
+
+    @Test
+    void rejectsAFailureRateOfZeroPercent() {
+        ConfigProblem problem = onlyProblem(serviceWith("\"circuit_breaker\": {\"failure_rate_percent\": 0}"));
+        assertEquals("services.s.circuit_breaker.failure_rate_percent", problem.path());
+        assertEquals("must be from 1 to 100", problem.reason());
+    }
+
+    @Test
+    void rejectsMinimumCallsOfZero() {
+        assertEquals("services.s.circuit_breaker.minimum_calls",
+                onlyProblem(serviceWith("\"circuit_breaker\": {\"minimum_calls\": 0}")).path());
+    }
+
+    @Test
+    void rejectsAWindowOfZeroSeconds() {
+        assertEquals("services.s.circuit_breaker.window_seconds",
+                onlyProblem(serviceWith("\"circuit_breaker\": {\"window_seconds\": 0}")).path());
+    }
+
+    @Test
+    void rejectsANonPositiveOpenTime() {
+        assertEquals("services.s.circuit_breaker.open_ms",
+                onlyProblem(serviceWith("\"circuit_breaker\": {\"open_ms\": 0}")).path());
+    }
+
+    @Test
+    void rejectsHalfOpenCallsOfZero() {
+        assertEquals("services.s.circuit_breaker.half_open_calls",
+                onlyProblem(serviceWith("\"circuit_breaker\": {\"half_open_calls\": 0}")).path());
+    }
+
+    @Test
+    void rejectsAnUnknownFieldOfTheCircuitBreaker() {
+        assertEquals("services.s.circuit_breaker.slow_call_ms",
+                onlyProblem(serviceWith("\"circuit_breaker\": {\"slow_call_ms\": 100}")).path());
+    }
+
+    @Test
     void rejectsANonPositiveTimeout() {
         assertEquals("services.s.response_timeout_ms", onlyProblem("""
                 {"services": {"s": {"instances": ["http://127.0.0.1:1"], "response_timeout_ms": 0}}, "routes": []}""").path());

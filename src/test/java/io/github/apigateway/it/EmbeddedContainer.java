@@ -5,10 +5,10 @@ package io.github.apigateway.it;
  * on the classpath. A few answers are the container's own (its error page for a URI it refuses, how its
  * deployer reports a failed start), and a test expects the one of the container it runs in.
  */
-enum EmbeddedContainer {
+public enum EmbeddedContainer {
     JETTY, TOMCAT;
 
-    static EmbeddedContainer current() {
+    public static EmbeddedContainer current() {
         if (onClasspath("org.apache.catalina.startup.Tomcat")) {
             return TOMCAT;
         }

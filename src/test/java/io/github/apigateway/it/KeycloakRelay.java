@@ -82,7 +82,9 @@ public final class KeycloakRelay implements AutoCloseable {
             request.header("X-Forwarded-Host", "127.0.0.1:" + port).header("X-Forwarded-Proto", "http");
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.equalsIgnoreCase("transfer-encoding")) {
+                // The JDK client shows the status line as a ":status" pseudo-header; it is no header to send on.
+                if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.equalsIgnoreCase("transfer-encoding")
+                        && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });

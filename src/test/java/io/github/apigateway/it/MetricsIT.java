@@ -162,6 +162,15 @@ class MetricsIT extends DeployedGatewayTest {
     }
 
     @Test
+    void showsTheStateOfEachServicesCircuitBreaker() throws Exception {
+        String scrape = scrapeShowing("gateway_in_flight_requests 1.0");
+        assertEquals("gateway_circuit_breaker_state{service=\"upstream\",state=\"off\"} 1.0",
+                sample(scrape, "gateway_circuit_breaker_state{service=\"upstream\",state=\"off\"}"));
+        assertEquals("gateway_circuit_breaker_state{service=\"upstream\",state=\"open\"} 0.0",
+                sample(scrape, "gateway_circuit_breaker_state{service=\"upstream\",state=\"open\"}"));
+    }
+
+    @Test
     void answersOpenMetricsWhenTheScraperAsksForIt() throws Exception {
         HttpResponse<String> response = get("/_gateway/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
         assertEquals(200, response.statusCode());

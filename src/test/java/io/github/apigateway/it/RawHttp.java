@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * An HTTP/1.1 client on a plain socket, for what higher-level clients refuse to send (hop-by-hop headers,
- * raw paths, {@code Expect}) or hide (repeated headers, the exact status line).
+ * raw paths, {@code Expect}, malformed framing) or hide (repeated headers, the exact status line).
  */
 public final class RawHttp {
 
@@ -55,10 +55,28 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends the given bytes exactly as they are (any framing, any line ends) and reads one response,
+     * failing when none arrives within {@code deadline}.
+     */
+    public static Response exchange(URL base, byte[] request, java.time.Duration deadline) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) deadline.toMillis());
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** The path as the gateway's request line needs it, inside the deployment's context path. */
+    public static String path(URL base, String pathInContext) {
+        String contextPath = base.getPath().endsWith("/") ? base.getPath().substring(0, base.getPath().length() - 1) : base.getPath();
+        return contextPath + pathInContext;
+    }
+
     public static String head(URL base, String requestLine, List<String> headerLines) {
         String[] parts = requestLine.split(" ", 3);
-        String contextPath = base.getPath().endsWith("/") ? base.getPath().substring(0, base.getPath().length() - 1) : base.getPath();
-        StringBuilder head = new StringBuilder(parts[0] + " " + contextPath + parts[1] + " " + parts[2] + "\r\n");
+        StringBuilder head = new StringBuilder(parts[0] + " " + path(base, parts[1]) + " " + parts[2] + "\r\n");
         head.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
         for (String line : headerLines) {
             head.append(line).append("\r\n");

@@ -40,9 +40,11 @@ class ShutdownIT {
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static WebArchive deployment() {
-        return GatewayDeployment.atContextPathOfItsName(GatewayDeployment.withConfig("shutdown.war",
-                GatewayDeployment.config(UPSTREAM.url(), """
-                        {"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}""")));
+        // Keycloak configured (never asked here): its HTTP clients must not outlive the application either.
+        String config = GatewayDeployment.config(UPSTREAM.url(), """
+                {"id": "slow", "path": "/slow/*", "service": "upstream", "auth": "none"}""").replaceFirst("}\\s*$", """
+                , "auth": {"keycloak": {"realm": "demo", "auth-server-url": "http://127.0.0.1:9", "resource": "gateway"}}}""");
+        return GatewayDeployment.atContextPathOfItsName(GatewayDeployment.withConfig("shutdown.war", config));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.apigateway.proxy;
 import io.github.apigateway.config.OutlierDetectionSettings;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,4 +133,67 @@ class OutlierDetectorTest {
         assertEquals(1, detector(ServiceDefinitions.weighted(1), SETTINGS).secondsUntilAnInstanceReturns());
     }
 
+
+    @Test
+    void anAnnouncedEjectionEjectsTheInstanceWithThatUrlForTheAnnouncedTime() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1, 1);
+        OutlierDetector detector = detector(instances, SETTINGS);
+        assertTrue(detector.applyAnnounced(URI.create("http://a:80"), Duration.ofSeconds(10)));
+        advance(Duration.ofMillis(9_999));
+        assertTrue(detector.isEjected(instances.get(0)));
+        advance(Duration.ofMillis(1));
+        assertFalse(detector.isEjected(instances.get(0)));
+    }
+
+    @Test
+    void anAnnouncedEjectionIsNotAnnouncedAgain() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1, 1);
+        detector(instances, SETTINGS).applyAnnounced(URI.create("http://a:80"), Duration.ofSeconds(10));
+        assertEquals(List.of(), announced);
+    }
+
+    @Test
+    void anAnnouncedEjectionRespectsThisNodesMaximumShare() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1, 1);
+        OutlierDetector detector = detector(instances, SETTINGS);
+        fail(detector, instances.get(1), 5);
+        assertFalse(detector.applyAnnounced(URI.create("http://a:80"), Duration.ofSeconds(10)));
+        assertFalse(detector.isEjected(instances.get(0)));
+    }
+
+    @Test
+    void anAnnouncedEjectionOfAnUnknownInstanceIsIgnored() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1, 1);
+        OutlierDetector detector = detector(instances, SETTINGS);
+        assertFalse(detector.applyAnnounced(URI.create("http://z:80"), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void anAnnouncedEjectionDoesNotLengthenThisNodesNextEjection() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1, 1);
+        OutlierDetector detector = detector(instances, SETTINGS);
+        detector.applyAnnounced(URI.create("http://a:80"), Duration.ofSeconds(10));
+        advance(Duration.ofSeconds(10));
+        fail(detector, instances.get(0), 5);
+        assertEquals(List.of("orders http://a:80 30"), announced);
+    }
+
+    @Test
+    void anInstanceTakenOutByHealthChecksIsNotHealthy() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1);
+        OutlierDetector detector = detector(instances, SETTINGS);
+        instances.get(0).outByHealthChecks(true);
+        assertFalse(detector.hasHealthyInstance());
+    }
+
+    @Test
+    void instancesTakenOutByHealthChecksDoNotCountAgainstTheMaximumShare() {
+        List<UpstreamInstance> instances = ServiceDefinitions.weighted(1, 1, 1, 1);
+        OutlierDetector detector = detector(instances, SETTINGS);
+        instances.get(0).outByHealthChecks(true);
+        instances.get(1).outByHealthChecks(true);
+        fail(detector, instances.get(2), 5);
+        fail(detector, instances.get(3), 5);
+        assertEquals(2, instances.stream().filter(detector::isEjected).count());
+    }
 }

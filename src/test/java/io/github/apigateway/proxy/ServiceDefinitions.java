@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Service definitions for the proxy's unit tests: weight 1 and every resilience default unless a test says otherwise. */
+/** Service definitions for the proxy's unit tests: weight 1, every resilience default and neither health checks nor a circuit breaker unless a test says otherwise. */
 final class ServiceDefinitions {
 
     private ServiceDefinitions() {
@@ -19,7 +19,7 @@ final class ServiceDefinitions {
 
     static ServiceDefinition of(String name, Duration connectTimeout, Duration responseTimeout, String... urls) {
         return new ServiceDefinition(name, instances(urls), connectTimeout, responseTimeout,
-                LoadBalancing.ROUND_ROBIN, RetrySettings.DEFAULT, OutlierDetectionSettings.DEFAULT);
+                LoadBalancing.ROUND_ROBIN, RetrySettings.DEFAULT, OutlierDetectionSettings.DEFAULT, null, null);
     }
 
     static List<ServiceInstance> instances(String... urls) {

@@ -22,7 +22,7 @@ class UpstreamAttemptsTest {
         ServiceDefinition base = ServiceDefinitions.of("orders", Duration.ofSeconds(1), Duration.ofSeconds(1), urls);
         return UpstreamService.of(new ServiceDefinition(base.name(), base.instances(), base.connectTimeout(),
                 base.responseTimeout(), LoadBalancing.ROUND_ROBIN, new RetrySettings(attempts, 20),
-                OutlierDetectionSettings.DEFAULT));
+                OutlierDetectionSettings.DEFAULT, null, null));
     }
 
     private static final String[] THREE = {"http://a:1", "http://b:1", "http://c:1"};
@@ -84,8 +84,8 @@ class UpstreamAttemptsTest {
     }
 
     @Test
-    void noInstanceLeftIs503NoHealthyUpstreamWithRetryAfter() {
-        GatewayException answer = service(2, THREE).attempts("GET").noInstanceLeft();
+    void noTryLeftIs503NoHealthyUpstreamWithRetryAfter() {
+        GatewayException answer = service(2, THREE).attempts("GET").noTryLeft();
         assertEquals(503, answer.status());
         assertEquals("no_healthy_upstream", answer.error());
         assertEquals("1", answer.headers().get("Retry-After"));

@@ -17,11 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResponsePumpTest {
 
+    private static final GatewayException UNAVAILABLE = new GatewayException(503, "service_unavailable",
+            "The gateway ended the request before the upstream answered.");
     private static final EntityDetails CHUNKED = new BasicEntityDetails(-1, ContentType.TEXT_PLAIN);
 
     private final FakeClientExchange client = new FakeClientExchange();
@@ -167,15 +170,29 @@ class ResponsePumpTest {
     void bytesArrivingAfterTheClientLeftFailTheUpstreamExchange() throws Exception {
         head(upstreamHead(200), CHUNKED);
         body("part");
-        pump.endAfterClientFailure();
+        pump.endAfterClientFailure(UNAVAILABLE);
         assertThrows(IOException.class, () -> body("more"));
     }
 
     @Test
-    void aClientErrorBeforeTheUpstreamAnsweredGets503() throws Exception {
-        pump.endAfterClientFailure();
+    void aClientErrorBeforeTheUpstreamAnsweredGetsTheErrorAndAClosedConnection() throws Exception {
+        pump.endAfterClientFailure(UNAVAILABLE);
         assertEquals(503, client.status);
         assertEquals(List.of("close"), client.headers.get("Connection"));
         assertEquals(1, client.completions);
+    }
+
+    @Test
+    void bytesArrivingAfterTheContainerEndedTheExchangeFailTheUpstreamExchange() throws Exception {
+        head(upstreamHead(200), CHUNKED);
+        body("part");
+        assertTrue(pump.endedByTheContainer());
+        assertThrows(IOException.class, () -> body("more"));
+    }
+
+    @Test
+    void anExchangeThePumpCompletedWasNotEndedByTheContainer() throws Exception {
+        head(upstreamHead(204), null);
+        assertFalse(pump.endedByTheContainer());
     }
 }
