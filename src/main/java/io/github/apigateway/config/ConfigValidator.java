@@ -34,23 +34,43 @@ final class ConfigValidator {
         problems.oneOf("rate_limit_failure", config.rateLimitFailure(), RATE_LIMIT_FAILURE_MODES);
         Duration rateLimitTimeout = problems.positiveMillis("rate_limit_timeout_ms", config.rateLimitTimeoutMs(),
                 ValidatedConfig.DEFAULT_RATE_LIMIT_TIMEOUT);
-        List<Cidr> trustedProxies = trustedProxies(problems, config.trustedProxies());
+        List<Cidr> trustedProxies = cidrs(problems, "trusted_proxies", config.trustedProxies());
+        ManagementSettings management = management(problems, config.management());
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems.list());
         }
         return new ValidatedConfig(source, routes, services, auth.tokenSettings(), auth.apiKeySettings(),
                 auth.browserSettings(), RateLimitsValidator.byId(config.rateLimits()), trustedProxies,
-                !"closed".equals(config.rateLimitFailure()), rateLimitTimeout);
+                !"closed".equals(config.rateLimitFailure()), rateLimitTimeout, management,
+                observability(config.observability()));
     }
 
-    private static List<Cidr> trustedProxies(ConfigProblems problems, List<String> proxies) {
-        List<String> texts = Objects.requireNonNullElse(proxies, List.of());
+    private static ManagementSettings management(ConfigProblems problems, ManagementConfig management) {
+        if (management == null) {
+            return new ManagementSettings(ManagementSettings.LOOPBACK, Set.of());
+        }
+        List<Cidr> allowFrom = management.allowFrom() == null ? ManagementSettings.LOOPBACK
+                : cidrs(problems, "management.allow_from", management.allowFrom());
+        problems.notBlank("management.admin_roles", management.adminRoles());
+        return new ManagementSettings(allowFrom, Set.copyOf(Objects.requireNonNullElse(management.adminRoles(), List.of())));
+    }
+
+    private static ObservabilitySettings observability(ObservabilityConfig observability) {
+        if (observability == null) {
+            return new ObservabilitySettings(true, true);
+        }
+        return new ObservabilitySettings(!Boolean.FALSE.equals(observability.accessLog()),
+                !Boolean.FALSE.equals(observability.tracing()));
+    }
+
+    private static List<Cidr> cidrs(ConfigProblems problems, String path, List<String> blocks) {
+        List<String> texts = Objects.requireNonNullElse(blocks, List.of());
         List<Cidr> cidrs = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             try {
                 cidrs.add(Cidr.parse(texts.get(i)));
             } catch (IllegalArgumentException e) {
-                problems.add(ConfigProblems.element("trusted_proxies", i), "'" + texts.get(i) + "' " + e.getMessage());
+                problems.add(ConfigProblems.element(path, i), "'" + texts.get(i) + "' " + e.getMessage());
             }
         }
         return cidrs;

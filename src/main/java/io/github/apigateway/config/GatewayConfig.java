@@ -14,5 +14,7 @@ public record GatewayConfig(
         @JsonbProperty("default_rate_limits") List<String> defaultRateLimits,
         @JsonbProperty("rate_limit_failure") String rateLimitFailure,
         @JsonbProperty("rate_limit_timeout_ms") Long rateLimitTimeoutMs,
-        @JsonbProperty("trusted_proxies") List<String> trustedProxies) {
+        @JsonbProperty("trusted_proxies") List<String> trustedProxies,
+        ManagementConfig management,
+        ObservabilityConfig observability) {
 }

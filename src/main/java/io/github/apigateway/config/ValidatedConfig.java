@@ -15,11 +15,14 @@ import java.util.Optional;
  * @param rateLimits        by id
  * @param rateLimitFailOpen {@code rate_limit_failure}: whether a request passes when the cluster cannot decide in time
  * @param rateLimitTimeout  {@code rate_limit_timeout_ms}: how long a request may wait for the cluster's decision
+ * @param management        who may read {@code /_gateway/metrics}
+ * @param observability     whether the access log and tracing are on
  */
 public record ValidatedConfig(String source, List<Route> routes, Map<String, ServiceDefinition> services,
                               Optional<TokenSettings> tokens, Optional<ApiKeySettings> apiKeys,
                               Optional<BrowserSettings> browser, Map<String, RateLimit> rateLimits,
-                              List<Cidr> trustedProxies, boolean rateLimitFailOpen, Duration rateLimitTimeout) {
+                              List<Cidr> trustedProxies, boolean rateLimitFailOpen, Duration rateLimitTimeout,
+                              ManagementSettings management, ObservabilitySettings observability) {
 
     public static final Duration DEFAULT_RATE_LIMIT_TIMEOUT = Duration.ofMillis(50);
 

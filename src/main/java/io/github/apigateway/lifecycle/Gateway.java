@@ -2,7 +2,13 @@ package io.github.apigateway.lifecycle;
 
 import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.cluster.ClusterMember;
+import io.github.apigateway.config.Route;
+import io.github.apigateway.config.ServiceDefinition;
 import io.github.apigateway.config.ValidatedConfig;
+import io.github.apigateway.observability.Observability;
+import io.github.apigateway.proxy.UpstreamInstance;
+import io.github.apigateway.proxy.UpstreamService;
+import io.github.apigateway.proxy.CircuitState;
 import io.github.apigateway.proxy.ClusterEjections;
 import io.github.apigateway.proxy.ProxySerialization;
 import io.github.apigateway.proxy.Upstreams;
@@ -17,15 +23,18 @@ import io.github.apigateway.routing.RouteTable;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
  * authenticator, the upstream services and their HTTP client, the timer of their health checks, the
- * cluster member with the rate limiter and the ejection announcements on it, and the requests in flight. Built once at deployment by {@link #start}; the web layer gets its
- * parts handed in, so nothing looks it up at request time.
+ * cluster member with the rate limiter and the ejection announcements on it, the requests in flight, and
+ * the meters, tracing and access log that observe them. Built once at deployment by {@link #start}; the
+ * web layer gets its parts handed in, so nothing looks it up at request time.
  */
 public final class Gateway {
 
@@ -36,6 +45,8 @@ public final class Gateway {
     private final Authenticator authenticator;
     private final Upstreams upstreams;
     private final ClusterMember cluster;
+    private final Observability observability;
+    private final ClientAddress clientAddress;
     private final ResilienceTimer resilienceTimer;
     private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
@@ -45,7 +56,7 @@ public final class Gateway {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
-                    ClusterMember cluster, ResilienceTimer resilienceTimer,
+                    ClusterMember cluster, ResilienceTimer resilienceTimer, Observability observability,
                     Duration drainTimeout) {
         this.config = config;
         this.routeTable = new RouteTable(config.routes());
@@ -53,19 +64,37 @@ public final class Gateway {
         this.upstreams = upstreams;
         this.cluster = cluster;
         this.resilienceTimer = resilienceTimer;
-        this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures);
+        this.observability = observability;
+        this.clientAddress = new ClientAddress(config.trustedProxies());
+        this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures, observability);
         this.drainTimeout = drainTimeout;
+        registerGauges();
+    }
+
+    /** The gauges read the parts they show when scraped. */
+    private void registerGauges() {
+        observability.metrics().inFlightRequests(inFlight::count);
+        observability.metrics().clusterMembers(cluster::memberCount);
+        for (UpstreamService service : upstreams.services()) {
+            for (UpstreamInstance instance : service.instances()) {
+                observability.metrics().instanceUp(service.name(), instance.toString(), () -> service.takesRequests(instance));
+            }
+            for (CircuitState state : CircuitState.values()) {
+                observability.metrics().circuitBreakerState(service.name(), state.name().toLowerCase(Locale.ROOT),
+                        () -> service.circuitState() == state);
+            }
+        }
     }
 
     private static RateLimitGuard rateLimitGuard(ValidatedConfig config, ClusterMember cluster, RateLimitTimer timer,
-                                                 RateLimitFailures failures) {
+                                                 RateLimitFailures failures, Observability observability) {
         LeasingRateLimiter limiter = new LeasingRateLimiter(
                 new ClusterBuckets(cluster.hazelcast(), timer), System::nanoTime,
                 config.rateLimitTimeout().toNanos());
         timer.scheduleWithFixedDelay(limiter::sweep, LeasingRateLimiter.SWEEP_MILLIS, LeasingRateLimiter.SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
         return new RateLimitGuard(new RateLimitPolicy(config.rateLimits(), new ClientAddress(config.trustedProxies())),
-                limiter, failures, config.rateLimitFailOpen());
+                limiter, failures, config.rateLimitFailOpen(), observability.metrics().rateLimits());
     }
 
     /**
@@ -77,23 +106,36 @@ public final class Gateway {
                         ProxySerialization.FACTORY_ID, new ProxySerialization()),
                 List.of(ClusterBuckets.mapConfig()));
         ResilienceTimer resilienceTimer = new ResilienceTimer();
+        Observability observability = null;
         try {
+            observability = startObservability(config);
             Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
             ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
             try {
                 Upstreams upstreams = Upstreams.start(config.services().values(), ejections);
                 ejections.applyTo(upstreams);
                 upstreams.startHealthChecks(resilienceTimer);
-                return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, drainTimeout);
+                return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, observability, drainTimeout);
             } catch (RuntimeException e) {
                 authenticator.close();
                 throw e;
             }
         } catch (RuntimeException e) {
+            if (observability != null) {
+                observability.close();
+            }
             resilienceTimer.end();
             cluster.close();
             throw e;
         }
+    }
+
+    private static Observability startObservability(ValidatedConfig config) {
+        Map<String, List<String>> instances = config.services().values().stream().collect(Collectors.toMap(
+                ServiceDefinition::name, service -> service.instances().stream().map(i -> i.url().toString()).toList()));
+        return Observability.start(config.routes().stream().map(Route::id).toList(), instances,
+                config.rateLimits().keySet(), config.observability().accessLog(), config.observability().tracing(),
+                System::getProperty, System::getenv);
     }
 
     public ValidatedConfig config() {
@@ -128,6 +170,19 @@ public final class Gateway {
         return inFlight;
     }
 
+    public Observability observability() {
+        return observability;
+    }
+
+    public ManagementAccess managementAccess() {
+        return new ManagementAccess(config.management(), config.tokens().isPresent());
+    }
+
+    /** The client's address as the config's trusted proxies let the gateway see it. */
+    public ClientAddress clientAddress() {
+        return clientAddress;
+    }
+
     /**
      * Stops taking requests, lets the ones in flight finish (up to the drain timeout), then closes the
      * upstream connection pool and leaves the cluster, so its partitions move to the other members
@@ -148,7 +203,11 @@ public final class Gateway {
             authenticator.close();
             upstreams.close();
         } finally {
-            cluster.close();
+            try {
+                cluster.close();
+            } finally {
+                observability.close();
+            }
         }
     }
 }

@@ -71,6 +71,19 @@ public final class UpstreamService {
         return name;
     }
 
+    /** The configured instances, in config order. */
+    public List<UpstreamInstance> instances() {
+        return instances;
+    }
+
+    /**
+     * Whether the instance takes requests now (neither ejected nor taken out by its health checks): its
+     * {@code gateway_upstream_instance_up}.
+     */
+    public boolean takesRequests(UpstreamInstance instance) {
+        return isAvailable(instance);
+    }
+
     /** The tries of one request with this method. */
     public UpstreamAttempts attempts(String method) {
         return new UpstreamAttempts(this, method);

@@ -74,6 +74,10 @@ public final class Upstreams implements AutoCloseable {
                 .map(UpstreamService::name).sorted().toList();
     }
 
+    public Collection<UpstreamService> services() {
+        return services.values();
+    }
+
     public UpstreamService service(String name) {
         UpstreamService service = services.get(name);
         if (service == null) {

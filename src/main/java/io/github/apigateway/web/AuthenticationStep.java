@@ -6,6 +6,8 @@ import io.github.apigateway.auth.Credentials;
 import io.github.apigateway.auth.KeysPending;
 import io.github.apigateway.auth.TokenRefresh;
 import io.github.apigateway.config.AuthMode;
+import io.github.apigateway.http.GatewayException;
+import io.github.apigateway.observability.AuthMetrics;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -22,10 +24,11 @@ import java.util.concurrent.CompletableFuture;
  * any the client sent. A rejected request ends here: the upstream never sees it. A browser login whose
  * access token is due waits for its refresh suspended, not on its thread: the refresh dispatches it
  * back here, where the refreshed login is kept and used. A bearer token signed by a key the gateway does
- * not hold yet waits the same way for the realm's keys ({@link KeysPending}). (The filter is mapped for
- * async dispatches too; one that this step did not start passes through.)
+ * not hold yet waits the same way for the realm's keys ({@link KeysPending}). Refusals are counted by
+ * reason ({@link AuthMetrics}). (The filter is mapped for async dispatches too; one that this step did
+ * not start passes through.)
  */
-record AuthenticationStep(Authenticator authenticator) implements RoutedStep {
+record AuthenticationStep(Authenticator authenticator, AuthMetrics metrics) implements RoutedStep {
 
     private static final String REFRESH = AuthenticationStep.class.getName() + ".refresh";
     private static final String KEYS = AuthenticationStep.class.getName() + ".keys";
@@ -103,7 +106,12 @@ record AuthenticationStep(Authenticator authenticator) implements RoutedStep {
                         request, response);
                 return false;
             }
-            context.identity(authenticator.authenticate(mode, credentials));
+            try {
+                context.identity(authenticator.authenticate(mode, credentials));
+            } catch (GatewayException refused) {
+                metrics.failed(refused);
+                throw refused;
+            }
         }
         return true;
     }

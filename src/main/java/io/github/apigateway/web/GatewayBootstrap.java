@@ -8,6 +8,7 @@ import io.github.apigateway.config.ConfigSource;
 import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.lifecycle.DrainTimeout;
 import io.github.apigateway.lifecycle.Gateway;
+import io.github.apigateway.observability.Observability;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
@@ -54,15 +55,19 @@ public final class GatewayBootstrap implements ServletContextListener {
 
     /** The request's way through the gateway, in order; each filter may end it with a JSON error. */
     private static void register(ServletContext context, Gateway gateway) {
-        filter(context, "request-id", new RequestIdStep(gateway.inFlight()));
+        Observability observability = gateway.observability();
+        filter(context, "request-id", new RequestIdStep(gateway.inFlight(), observability.tracing(),
+                new ExchangeObserver(observability.metrics().http(), observability.accessLog(), gateway.clientAddress())));
         filter(context, "route", new RouteStep(gateway.routeTable()));
-        filter(context, "authentication", new AuthenticationStep(gateway.authenticator()).forRoutedRequests(),
-                DispatcherType.ASYNC);
-        filter(context, "authorization", new AuthorizationStep(gateway.authenticator()).forRoutedRequests(),
-                DispatcherType.ASYNC);
+        filter(context, "authentication", new AuthenticationStep(gateway.authenticator(),
+                observability.metrics().auth()).forRoutedRequests(), DispatcherType.ASYNC);
+        filter(context, "authorization", new AuthorizationStep(gateway.authenticator(),
+                observability.metrics().auth()).forRoutedRequests(), DispatcherType.ASYNC);
         filter(context, "rate-limit", new RateLimitStep(gateway.rateLimits()).forRoutedRequests(), DispatcherType.ASYNC);
         servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
+        servlet(context, "metrics", new MetricsServlet(observability.metrics(), gateway.managementAccess(),
+                gateway.clientAddress(), gateway.authenticator()), "/_gateway/metrics");
         servlet(context, "browser-login", new BrowserLoginServlet(gateway.authenticator().browserLogin()),
                 BrowserLogin.CALLBACK_PATH, BrowserLogin.LOGOUT_PATH);
         servlet(context, "gateway-error", new GatewayErrorServlet(), "/_gateway/*");

@@ -1,6 +1,9 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayException;
+import io.github.apigateway.observability.UpstreamMetrics;
+import io.github.apigateway.observability.UpstreamOutcome;
+import io.github.apigateway.observability.UpstreamTry;
 import io.github.apigateway.proxy.ClientRequest;
 import io.github.apigateway.proxy.UpstreamAttempts;
 import io.github.apigateway.proxy.UpstreamFailures;
@@ -17,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 
@@ -29,6 +33,9 @@ import java.util.concurrent.Future;
  * callbacks. A failed try goes to another instance where {@link UpstreamAttempts} allows it. Failures
  * end here: an upstream failure becomes 502/503/504 (or an aborted connection once the response has
  * started), a client failure cancels the upstream call so its connection returns to the pool.
+ *
+ * <p>Each try is timed by instance and outcome ({@link UpstreamTry}) and carries the gateway's span in
+ * its trace headers.
  *
  * <p>Threads: the tries run one after another, each started by the callback that ended the one before;
  * the fields of the current try are volatile so that the container thread that cancels sees them.
@@ -43,6 +50,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private final UpstreamAttempts attempts;
     private final ClientRequest clientRequest;
     private final RouteMatch match;
+    private final RequestContext context;
+    private final UpstreamMetrics metrics;
     private final boolean clientSentNoUserAgent;
     private ResponsePump pump;
     /** The client's request body on its way to the upstream, or null when the request has none. */
@@ -51,10 +60,14 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     /** The instance chosen when an answer's head was dropped for a retry, until the dropped try ends. */
     private volatile UpstreamInstance retryTo;
     private volatile Future<Void> upstreamCall;
+    private volatile UpstreamTry currentTry;
     private volatile boolean clientFailed;
 
-    private ProxyExchange(HttpServletRequest request, RequestContext context, Upstreams upstreams) {
+    private ProxyExchange(HttpServletRequest request, RequestContext context, Upstreams upstreams,
+                          UpstreamMetrics metrics) {
         this.requestId = context.requestId();
+        this.context = context;
+        this.metrics = metrics;
         this.upstreams = upstreams;
         this.match = context.routeMatch();
         this.service = upstreams.service(match.route().service());
@@ -63,10 +76,10 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         this.clientSentNoUserAgent = request.getHeader("User-Agent") == null;
     }
 
-    public static void start(HttpServletRequest request, HttpServletResponse response, Upstreams upstreams)
-            throws IOException {
+    public static void start(HttpServletRequest request, HttpServletResponse response, Upstreams upstreams,
+                             UpstreamMetrics metrics) throws IOException {
         RequestContext context = RequestContext.of(request);
-        ProxyExchange exchange = new ProxyExchange(request, context, upstreams);
+        ProxyExchange exchange = new ProxyExchange(request, context, upstreams, metrics);
         AsyncContext async = request.startAsync();
         // The HTTP client's timeouts bound the upstream side; the client side is bounded by the
         // container's idle timeout. A container async timeout would cut off long, healthy downloads.
@@ -95,9 +108,12 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
             httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
         }
         next.started();
+        HttpRequest upstreamRequest = UpstreamRequests.build(clientRequest, match, next.host(), requestId);
+        context.span().writeTraceHeaders(upstreamRequest::removeHeaders, upstreamRequest::setHeader);
+        context.upstreamAddress(next.host().toHostString());
+        currentTry = metrics.instance(service.name(), next.toString()).startTry();
         upstreamCall = upstreams.execute(next.host(),
-                new BasicRequestProducer(UpstreamRequests.build(clientRequest, match, next.host(), requestId),
-                        body == null ? null : body.forNextTry()),
+                new BasicRequestProducer(upstreamRequest, body == null ? null : body.forNextTry()),
                 pump, httpContext, this);
         if (clientFailed) {
             stopUpstreamCall();
@@ -108,9 +124,11 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private boolean retryInsteadOf(HttpResponse head) {
         UpstreamInstance answered = instance;
         if (!UpstreamFailures.isFailureStatus(head.getCode())) {
+            currentTry.ended(UpstreamOutcome.RESPONSE);
             attempts.succeeded(answered);
             return false;
         }
+        currentTry.ended(UpstreamOutcome.ERROR_STATUS);
         service.failed(answered);
         UpstreamInstance next = clientFailed ? null : attempts.nextAfterFailureOnceSent(bodyCanBeSentAgain());
         retryTo = next;
@@ -129,6 +147,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     @Override
     public void failed(Exception failure) {
         instance.ended();
+        currentTry.ended(outcomeOf(failure));
         UpstreamInstance next = retryTo;
         retryTo = null;
         try {
@@ -136,6 +155,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
                 next = afterFailure(failure);
             }
             if (next != null && !clientFailed) {
+                metrics.retried(service.name());
                 send(next);
             }
         } catch (RuntimeException e) {
@@ -162,9 +182,17 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         return next;
     }
 
+    private static UpstreamOutcome outcomeOf(Exception failure) {
+        if (UpstreamFailures.nothingSent(failure)) {
+            return UpstreamOutcome.CONNECT_FAILURE;
+        }
+        return UpstreamFailures.toGatewayException(failure).status() == 504 ? UpstreamOutcome.TIMEOUT : UpstreamOutcome.FAILURE;
+    }
+
     @Override
     public void cancelled() {
         instance.ended();
+        currentTry.ended(UpstreamOutcome.CANCELLED);
     }
 
     /**

@@ -34,6 +34,6 @@ final class ProxyServlet extends HttpServlet {
         if (aborted != null && request.getDispatcherType() == DispatcherType.ASYNC) {
             throw (AbortedResponse) aborted;
         }
-        ProxyExchange.start(request, response, gateway.upstreams());
+        ProxyExchange.start(request, response, gateway.upstreams(), gateway.observability().metrics().upstreams());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.auth.Identity;
+import io.github.apigateway.observability.RequestSpan;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.ServletRequest;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,8 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What the filters learn about one request, handed down the chain as a single typed request attribute
  * (not a map of strings): the request id first, then the matched route; the auth filter adds the
- * caller's identity. Each field is written by one filter before the next one runs, and the container's
- * hand-off between filters and to the async proxy publishes the writes.
+ * caller's identity; the proxy the instance it sent the request to. Each field is written by one filter
+ * before the next one runs, and the container's hand-off between filters and to the async proxy publishes
+ * the writes; the upstream address, written on the HTTP client's threads, is volatile.
  */
 public final class RequestContext {
 
@@ -19,6 +21,8 @@ public final class RequestContext {
     private final long startNanos;
     private RouteMatch routeMatch;
     private Identity identity;
+    private RequestSpan span = RequestSpan.NONE;
+    private volatile String upstreamAddress;
     private final AtomicReference<Runnable> onExchangeEnd = new AtomicReference<>();
 
     private RequestContext(String requestId, long startNanos) {
@@ -89,6 +93,24 @@ public final class RequestContext {
 
     public void identity(Identity verified) {
         this.identity = verified;
+    }
+
+    /** The gateway's span of this request; {@link RequestSpan#NONE} when tracing is off. */
+    public RequestSpan span() {
+        return span;
+    }
+
+    public void span(RequestSpan started) {
+        this.span = started;
+    }
+
+    /** The instance the request was last sent to ({@code host:port}), or null before the proxy sent it. */
+    public String upstreamAddress() {
+        return upstreamAddress;
+    }
+
+    public void upstreamAddress(String address) {
+        this.upstreamAddress = address;
     }
 
     /** The matched route's id, for logs; "-" before a route matched. */

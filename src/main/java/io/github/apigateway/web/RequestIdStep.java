@@ -3,6 +3,8 @@ package io.github.apigateway.web;
 import io.github.apigateway.http.GatewayHeaders;
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.lifecycle.InFlightRequests;
+import io.github.apigateway.observability.RequestSpan;
+import io.github.apigateway.observability.Tracing;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -14,20 +16,23 @@ import java.io.IOException;
 
 /**
  * First filter of the chain: gives the request its id (echoed in {@code X-Request-Id} on every response),
- * turns any failure of the filters after it into the contract's JSON error, counts the request in flight
- * until its exchange ends (also asynchronously, in the proxy) so that shutdown can wait for it, and writes
- * the access log line then. While the gateway is stopping it refuses new requests with 503.
+ * starts its span (continuing the client's trace when its {@code traceparent} is valid), turns any failure
+ * of the filters after it into the contract's JSON error, counts the request in flight until its exchange
+ * ends (also asynchronously, in the proxy) so that shutdown can wait for it, and records the request then
+ * ({@link ExchangeObserver}: metric, span, access log). While the gateway is stopping it refuses new
+ * requests with 503.
  */
-record RequestIdStep(InFlightRequests inFlight) implements Step {
+record RequestIdStep(InFlightRequests inFlight, Tracing tracing, ExchangeObserver observer) implements Step {
 
     private static final System.Logger LOG = System.getLogger(RequestIdStep.class.getName());
-    private static final System.Logger ACCESS = System.getLogger("gateway.access");
 
     @Override
     public void apply(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(request, RequestIds.acceptOrCreate(request.getHeader(GatewayHeaders.REQUEST_ID)));
         response.setHeader(GatewayHeaders.REQUEST_ID, context.requestId());
+        context.span(tracing.start(request.getMethod(), request.getHeader(RequestSpan.HEADERS.get(0)),
+                request.getHeader(RequestSpan.HEADERS.get(1))));
         if (!inFlight.enter()) {
             refuseWhileStopping(request, response, context);
             return;
@@ -44,32 +49,23 @@ record RequestIdStep(InFlightRequests inFlight) implements Step {
             if (request.isAsyncStarted()) {
                 context.onExchangeEnd(() -> {
                     inFlight.exit();
-                    logAccess(request, response, context);
+                    observer.ended(request, response, context);
                 });
                 request.getAsyncContext().addListener(new EndOfExchange(context));
             } else {
                 inFlight.exit();
-                logAccess(request, response, context);
+                observer.ended(request, response, context);
             }
         }
     }
 
     /** A load balancer takes the 503 as "send elsewhere"; closing the connection moves the client's next request too. */
-    private static void refuseWhileStopping(HttpServletRequest request, HttpServletResponse response,
-                                            RequestContext context) throws IOException {
+    private void refuseWhileStopping(HttpServletRequest request, HttpServletResponse response,
+                                     RequestContext context) throws IOException {
         response.setHeader("Connection", "close");
         ErrorResponses.send(response, new GatewayException(503, "shutting_down",
                 "This gateway node is shutting down; retry the request."), context.requestId());
-        logAccess(request, response, context);
-    }
-
-    private static void logAccess(HttpServletRequest request, HttpServletResponse response, RequestContext context) {
-        if (ACCESS.isLoggable(System.Logger.Level.INFO)) {
-            long micros = (System.nanoTime() - context.startNanos()) / 1_000;
-            ACCESS.log(System.Logger.Level.INFO, request.getRemoteAddr() + " \"" + request.getMethod() + " "
-                    + request.getRequestURI() + "\" " + response.getStatus() + " " + micros + "us route="
-                    + context.routeId() + " id=" + context.requestId());
-        }
+        observer.ended(request, response, context);
     }
 
     private record EndOfExchange(RequestContext context) implements AsyncListener {

@@ -1,5 +1,6 @@
 package io.github.apigateway.ratelimit;
 
+import io.github.apigateway.observability.RateLimitMetrics;
 import io.github.apigateway.config.AuthMode;
 import io.github.apigateway.config.RateLimit;
 import io.github.apigateway.config.Route;
@@ -53,7 +54,7 @@ class RateLimitGuardTest {
         return new RateLimitGuard(policy, (key, limit) -> {
             askedKey = key;
             return answer;
-        }, failures, failOpen);
+        }, failures, failOpen, RateLimitMetrics.NONE);
     }
 
     @Test
