@@ -112,7 +112,7 @@ write_hazelcast_config() {
 }
 
 # start_gateway NAME RUN PORT CONFIG: a gateway node (Jetty 12.1 through jetty-base, same as ./run.sh but
-# on loopback) with the given gateway config. Its log is bench/out/RUN.log, and java.io.tmpdir, which
+# on loopback; GATEWAY_JETTY_BASE: another jetty base, which runs the WAR in its ../target) with the given gateway config. Its log is bench/out/RUN.log, and java.io.tmpdir, which
 # holds its unpacked WAR, bench/out/tmp-RUN; bench/logging.properties switches the per-request access log off (nginx logs nothing either).
 start_gateway() {
   local name=$1 run=$2 port=$3 config=$4
@@ -123,7 +123,7 @@ start_gateway() {
        -Dhazelcast.config="$OUT/hazelcast.xml" \
        -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
        ${GATEWAY_JAVA_OPTS:-} \
-       -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$ROOT/jetty-base" \
+       -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="${GATEWAY_JETTY_BASE:-$ROOT/jetty-base}" \
        jetty.http.host=127.0.0.1 jetty.http.port="$port" >"$OUT/$run.log" 2>&1 &
   PIDS[$name]=$!
   wait_for "http://127.0.0.1:$port/_gateway/health" "$name" "$OUT/$run.log" 120
