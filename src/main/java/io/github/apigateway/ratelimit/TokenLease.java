@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * while the node keeps using whole leases, and halves when a lease ends unspent, up to {@code maxBatch}
  * (a small share of the burst): what another node may be refused while this one still holds tokens is
  * bounded by that share. Unspent tokens go back to the cluster once the lease has not been used for its
- * lifetime: demand stopped, so an idle node does not hoard a bucket. (Expiring leases still in use would
+ * lifetime: demand stopped, so an idle node does not hoard a bucket that is running low (see {@link #expire}). (Expiring leases still in use would
  * cost a give-back and a new grant for every key asked a few times a second: measured, that turned most
  * requests into cluster calls.) When the cluster refuses, the refusal is remembered until the bucket can hold a token again
  * (at most one lease lifetime), so a client hammering an empty bucket costs no cluster calls.
@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 final class TokenLease {
 
     static final long LIFETIME_NANOS = 1_000_000_000L;
+    static final long PLENTIFUL_LIFETIME_NANOS = 30_000_000_000L;
     static final long IDLE_NANOS = 2_000_000_000L;
 
     /** A refill to wait for; {@code toAsk > 0} means the caller must ask the cluster and complete it. */
@@ -114,9 +115,15 @@ final class TokenLease {
         pending = null;
     }
 
-    /** @return the unspent tokens of a lease unused for its lifetime, which the caller gives back; 0 for none */
+    /**
+     * @return the unspent tokens of a lease unused for its lifetime, which the caller gives back; 0 for none.
+     * A lease of a bucket that had plenty left at its last grant (at least half its burst) is kept through
+     * pauses of up to {@link #PLENTIFUL_LIFETIME_NANOS}: holding it refuses no one, while giving it back
+     * made every pause in a client's traffic cost a cluster call per key when the traffic resumed.
+     */
     synchronized int expire(long nowNanos) {
-        if (tokens == 0 || nowNanos - lastUsedNanos < LIFETIME_NANOS) {
+        long lifetime = clusterRemaining * 2 >= limit.capacity() ? PLENTIFUL_LIFETIME_NANOS : LIFETIME_NANOS;
+        if (tokens == 0 || nowNanos - lastUsedNanos < lifetime) {
             return 0;
         }
         int unspent = tokens;

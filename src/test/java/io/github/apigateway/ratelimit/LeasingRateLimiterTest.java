@@ -83,17 +83,30 @@ class LeasingRateLimiterTest {
             node.acquire("k", withoutRefill(100));
         }
         double inCluster = cluster.tokens("k");
-        nowNanos += TokenLease.LIFETIME_NANOS;
+        nowNanos += TokenLease.PLENTIFUL_LIFETIME_NANOS;
         node.sweep();
         assertEquals(90.0 - inCluster, cluster.givenBack, 1e-9, "the lease's unspent tokens");
         assertEquals(90.0, cluster.tokens("k"), 1e-9);
     }
 
     @Test
+    void unspentTokensOfABucketRunningLowGoBackAfterASecondUnused() {
+        LeasingRateLimiter node = node();
+        for (int i = 0; i < 70; i++) {
+            node.acquire("k", withoutRefill(100));
+        }
+        double held = 100 - 70 - cluster.tokens("k");
+        assertTrue(held > 0, "the node holds leased tokens");
+        nowNanos += TokenLease.LIFETIME_NANOS;
+        node.sweep();
+        assertEquals(held, cluster.givenBack, 1e-9, "less than half the burst was left: the lease is given back");
+    }
+
+    @Test
     void anIdleLeaseIsForgotten() {
         LeasingRateLimiter node = node();
         node.acquire("k", limit(100));
-        nowNanos += TokenLease.LIFETIME_NANOS;
+        nowNanos += TokenLease.PLENTIFUL_LIFETIME_NANOS;
         node.sweep();
         nowNanos += TokenLease.IDLE_NANOS + 1;
         node.sweep();

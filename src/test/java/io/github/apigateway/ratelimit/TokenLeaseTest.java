@@ -51,12 +51,21 @@ class TokenLeaseTest {
     }
 
     @Test
-    void unspentTokensAreGivenBackOnceTheLeaseHasLived() {
-        grantOnRefill(true, 4, 0);
+    void unspentTokensOfABucketRunningLowAreGivenBackOnceTheLeaseHasLived() {
+        TokenLease.Refill refill = lease.refill(true);
+        lease.granted(new Grant(4, 50, 60, 0), refill.toAsk(), 0);
         lease.take(0);
         assertEquals(0, lease.expire(TokenLease.LIFETIME_NANOS - 1));
         assertEquals(3, lease.expire(TokenLease.LIFETIME_NANOS));
         assertNull(lease.take(TokenLease.LIFETIME_NANOS));
+    }
+
+    @Test
+    void aLeaseOfABucketWithPlentyLeftIsKeptThroughAPause() {
+        TokenLease.Refill refill = lease.refill(true);
+        lease.granted(new Grant(4, 150, 60, 0), refill.toAsk(), 0);
+        assertEquals(0, lease.expire(TokenLease.LIFETIME_NANOS * 5), "150 of 200 left: nobody is refused for it");
+        assertEquals(4, lease.expire(TokenLease.PLENTIFUL_LIFETIME_NANOS));
     }
 
     @Test
