@@ -47,8 +47,13 @@ public final class Gateway {
     private final ClusterMember cluster;
     private final Observability observability;
     private final ClientAddress clientAddress;
-    private final ResilienceTimer resilienceTimer;
-    private final RateLimitTimer rateLimitTimer = new RateLimitTimer();
+    /** Active health checks and the cluster's ejection announcements. */
+    private final GatewayTimer resilienceTimer;
+    /**
+     * The rate limiter's cluster answers, deadlines and lease sweeps; two threads, so that a sweep giving
+     * back the tokens of many leases never holds up the answers that waiting requests need.
+     */
+    private final GatewayTimer rateLimitTimer = new GatewayTimer(2, "gateway-rate-limits");
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
     private final RateLimitGuard rateLimitGuard;
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -56,7 +61,7 @@ public final class Gateway {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
-                    ClusterMember cluster, ResilienceTimer resilienceTimer, Observability observability,
+                    ClusterMember cluster, GatewayTimer resilienceTimer, Observability observability,
                     Duration drainTimeout) {
         this.config = config;
         this.routeTable = new RouteTable(config.routes());
@@ -86,7 +91,7 @@ public final class Gateway {
         }
     }
 
-    private static RateLimitGuard rateLimitGuard(ValidatedConfig config, ClusterMember cluster, RateLimitTimer timer,
+    private static RateLimitGuard rateLimitGuard(ValidatedConfig config, ClusterMember cluster, GatewayTimer timer,
                                                  RateLimitFailures failures, Observability observability) {
         LeasingRateLimiter limiter = new LeasingRateLimiter(
                 new ClusterBuckets(cluster.hazelcast(), timer), System::nanoTime,
@@ -105,7 +110,7 @@ public final class Gateway {
         ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization(),
                         ProxySerialization.FACTORY_ID, new ProxySerialization()),
                 List.of(ClusterBuckets.mapConfig()));
-        ResilienceTimer resilienceTimer = new ResilienceTimer();
+        GatewayTimer resilienceTimer = new GatewayTimer(1, "gateway-resilience");
         Observability observability = null;
         try {
             observability = startObservability(config);
