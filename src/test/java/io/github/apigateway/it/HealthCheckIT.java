@@ -103,6 +103,20 @@ class HealthCheckIT extends DeployedGatewayTest {
         assertEquals(200, get("/lonely/x").statusCode());
     }
 
+    @Test
+    void anInstanceFailingItsChecksIsDownInTheMetrics() throws Exception {
+        String series = "gateway_upstream_instance_up{instance=\"" + LONELY.server.url() + "\",service=\"lonely\"}";
+        LONELY.healthStatus = 500;
+        try {
+            awaitHealthNamesLonely(true);
+            assertTrue(get("/_gateway/metrics").body().contains(series + " 0.0"), series + " is 0");
+        } finally {
+            LONELY.healthStatus = 200;
+            awaitHealthNamesLonely(false);
+        }
+        assertTrue(get("/_gateway/metrics").body().contains(series + " 1.0"), series + " is 1 again");
+    }
+
     /** Waits until ten requests in a row do not reach the instance. */
     private void awaitRequestsStop(ProbedUpstream instance, String path) throws Exception {
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
