@@ -1,138 +1,161 @@
 package io.github.apigateway.lifecycle;
 
-import io.github.apigateway.auth.Authenticator;
+import io.github.apigateway.cluster.ClusterConfigStore;
 import io.github.apigateway.cluster.ClusterMember;
+import io.github.apigateway.cluster.ClusterSerialization;
+import io.github.apigateway.cluster.StoredConfig;
 import io.github.apigateway.config.Route;
 import io.github.apigateway.config.ServiceDefinition;
 import io.github.apigateway.config.ValidatedConfig;
 import io.github.apigateway.observability.Observability;
-import io.github.apigateway.proxy.UpstreamInstance;
-import io.github.apigateway.proxy.UpstreamService;
-import io.github.apigateway.proxy.CircuitState;
 import io.github.apigateway.proxy.ClusterEjections;
 import io.github.apigateway.proxy.ProxySerialization;
 import io.github.apigateway.proxy.Upstreams;
-import io.github.apigateway.ratelimit.ClientAddress;
 import io.github.apigateway.ratelimit.ClusterBuckets;
 import io.github.apigateway.ratelimit.LeasingRateLimiter;
 import io.github.apigateway.ratelimit.RateLimitFailures;
-import io.github.apigateway.ratelimit.RateLimitGuard;
-import io.github.apigateway.ratelimit.RateLimitPolicy;
 import io.github.apigateway.ratelimit.RateLimitSerialization;
-import io.github.apigateway.routing.RouteTable;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Everything one deployed gateway holds for its lifetime: the validated config, the route table, the
- * authenticator, the upstream services and their HTTP client, the timer of their health checks, the
- * cluster member with the rate limiter and the ejection announcements on it, the requests in flight, and
- * the meters, tracing and access log that observe them. Built once at deployment by {@link #start}; the
- * web layer gets its parts handed in, so nothing looks it up at request time.
+ * Everything one deployed gateway holds for its lifetime: the cluster member with the active config,
+ * the rate limiter and the ejection announcements on it, the upstream services' HTTP client, the timers,
+ * the requests in flight, and the meters, tracing and access log that observe them. What a config says
+ * (routes, authenticator, services, limits) is in the {@link ActiveConfig} a request enters with; a newer
+ * config from the admin API, on any node, replaces it without a restart. Built once at deployment by
+ * {@link #start}; the web layer gets its parts handed in, so nothing looks them up by name at request time.
  */
 public final class Gateway {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+    /** How often a node asks the cluster for its active config, in case it missed a change event. */
+    static final Duration CONVERGENCE_CHECK = Duration.ofSeconds(1);
 
-    private final ValidatedConfig config;
-    private final RouteTable routeTable;
-    private final Authenticator authenticator;
     private final Upstreams upstreams;
     private final ClusterMember cluster;
+    private final ClusterConfigStore configStore;
     private final Observability observability;
-    private final ClientAddress clientAddress;
-    /** Active health checks and the cluster's ejection announcements. */
+    private final ActiveConfigs configs;
+    private final ConfigAdmin admin;
+    /** Active health checks, the cluster's ejection announcements and config changes. */
     private final GatewayTimer resilienceTimer;
     /**
      * The rate limiter's cluster answers, deadlines and lease sweeps; two threads, so that a sweep giving
      * back the tokens of many leases never holds up the answers that waiting requests need.
      */
-    private final GatewayTimer rateLimitTimer = new GatewayTimer(2, "gateway-rate-limits");
-    private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
-    private final RateLimitGuard rateLimitGuard;
+    private final GatewayTimer rateLimitTimer;
+    private final RateLimitFailures rateLimitFailures;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Gateway(ValidatedConfig config, Authenticator authenticator, Upstreams upstreams,
-                    ClusterMember cluster, GatewayTimer resilienceTimer, Observability observability,
-                    Duration drainTimeout) {
-        this.config = config;
-        this.routeTable = new RouteTable(config.routes());
-        this.authenticator = authenticator;
+    private Gateway(Upstreams upstreams, ClusterMember cluster, ClusterConfigStore configStore, Observability observability,
+                    ActiveConfigs configs, GatewayTimer resilienceTimer, GatewayTimer rateLimitTimer,
+                    RateLimitFailures rateLimitFailures, Duration drainTimeout) {
         this.upstreams = upstreams;
         this.cluster = cluster;
-        this.resilienceTimer = resilienceTimer;
+        this.configStore = configStore;
         this.observability = observability;
-        this.clientAddress = new ClientAddress(config.trustedProxies());
-        this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures, observability);
+        this.configs = configs;
+        this.admin = new ConfigAdmin(configs, configStore, resilienceTimer);
+        this.resilienceTimer = resilienceTimer;
+        this.rateLimitTimer = rateLimitTimer;
+        this.rateLimitFailures = rateLimitFailures;
         this.drainTimeout = drainTimeout;
-        registerGauges();
-    }
-
-    /** The gauges read the parts they show when scraped. */
-    private void registerGauges() {
         observability.metrics().inFlightRequests(inFlight::count);
         observability.metrics().clusterMembers(cluster::memberCount);
-        for (UpstreamService service : upstreams.services()) {
-            for (UpstreamInstance instance : service.instances()) {
-                observability.metrics().instanceUp(service.name(), instance.toString(), () -> service.takesRequests(instance));
-            }
-            for (CircuitState state : CircuitState.values()) {
-                observability.metrics().circuitBreakerState(service.name(), state.name().toLowerCase(Locale.ROOT),
-                        () -> service.circuitState() == state);
-            }
-        }
-    }
-
-    private static RateLimitGuard rateLimitGuard(ValidatedConfig config, ClusterMember cluster, GatewayTimer timer,
-                                                 RateLimitFailures failures, Observability observability) {
-        LeasingRateLimiter limiter = new LeasingRateLimiter(
-                new ClusterBuckets(cluster.hazelcast(), timer), System::nanoTime,
-                config.rateLimitTimeout().toNanos());
-        timer.scheduleWithFixedDelay(limiter::sweep, LeasingRateLimiter.SWEEP_MILLIS, LeasingRateLimiter.SWEEP_MILLIS,
-                TimeUnit.MILLISECONDS);
-        return new RateLimitGuard(new RateLimitPolicy(config.rateLimits(), new ClientAddress(config.trustedProxies())),
-                limiter, failures, config.rateLimitFailOpen(), observability.metrics().rateLimits());
     }
 
     /**
-     * Joins the cluster, starts the upstream HTTP client, the health checks and the cluster's ejection
-     * announcements; on failure, whatever started is stopped again.
+     * Joins the cluster and serves its active config, or, when the cluster has none yet, makes this
+     * node's file its first version; starts the upstream HTTP client, the health checks, the rate limiter
+     * and the cluster's ejection and config announcements. On failure, whatever started is stopped again.
+     *
+     * @param fileJson the file's document, which {@code fileConfig} was validated from
+     * @throws io.github.apigateway.config.ConfigException when the cluster's active config does not validate here
      */
-    public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
+    public static Gateway start(String fileJson, ValidatedConfig fileConfig, Duration drainTimeout) {
         ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization(),
-                        ProxySerialization.FACTORY_ID, new ProxySerialization()),
-                List.of(ClusterBuckets.mapConfig()));
+                        ProxySerialization.FACTORY_ID, new ProxySerialization(),
+                        ClusterSerialization.FACTORY_ID, new ClusterSerialization()),
+                Stream.concat(Stream.of(ClusterBuckets.mapConfig()), ClusterConfigStore.mapConfigs().stream()).toList());
         GatewayTimer resilienceTimer = new GatewayTimer(1, "gateway-resilience");
+        GatewayTimer rateLimitTimer = new GatewayTimer(2, "gateway-rate-limits");
         Observability observability = null;
+        Upstreams upstreams = null;
+        ActiveConfigs configs = null;
         try {
+            ClusterConfigStore store = ClusterConfigStore.on(cluster.hazelcast());
+            StoredConfig active = store.activeOrStart(fileJson, fileConfig.source());
+            ValidatedConfig config = active.json().equals(fileJson) ? fileConfig : ActiveConfigs.validate(active);
             observability = startObservability(config);
-            Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
             ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
-            try {
-                Upstreams upstreams = Upstreams.start(config.services().values(), ejections);
-                ejections.applyTo(upstreams);
-                upstreams.startHealthChecks(resilienceTimer);
-                return new Gateway(config, authenticator, upstreams, cluster, resilienceTimer, observability, drainTimeout);
-            } catch (RuntimeException e) {
-                authenticator.close();
-                throw e;
-            }
+            upstreams = Upstreams.start(ejections, resilienceTimer);
+            ejections.applyTo(upstreams);
+            RateLimitFailures failures = new RateLimitFailures(System::nanoTime);
+            configs = new ActiveConfigs(upstreams, rateLimiter(cluster, rateLimitTimer), failures,
+                    observability.metrics(), store);
+            configs.serve(active, config);
+            Gateway gateway = new Gateway(upstreams, cluster, store, observability, configs, resilienceTimer,
+                    rateLimitTimer, failures, drainTimeout);
+            gateway.followClusterConfig();
+            return gateway;
         } catch (RuntimeException e) {
+            if (configs != null) {
+                configs.closeAll();
+            }
+            if (upstreams != null) {
+                upstreams.close();
+            }
             if (observability != null) {
                 observability.close();
             }
+            rateLimitTimer.end();
             resilienceTimer.end();
             cluster.close();
             throw e;
         }
+    }
+
+    private static LeasingRateLimiter rateLimiter(ClusterMember cluster, GatewayTimer timer) {
+        LeasingRateLimiter limiter = new LeasingRateLimiter(new ClusterBuckets(cluster.hazelcast(), timer), System::nanoTime,
+                ValidatedConfig.DEFAULT_RATE_LIMIT_TIMEOUT.toNanos());
+        timer.scheduleWithFixedDelay(limiter::sweep, LeasingRateLimiter.SWEEP_MILLIS, LeasingRateLimiter.SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return limiter;
+    }
+
+    /**
+     * Serves each newer config the cluster stores: at once from the map's change event, and within a
+     * second from a periodic check for a node that missed events (cut off for a while). The listener is
+     * registered from the timer's thread, as {@link ClusterEjections#applyTo} explains.
+     */
+    private void followClusterConfig() {
+        resilienceTimer.execute(() -> configStore.onChange(admin::adopt));
+        resilienceTimer.scheduleWithFixedDelay(this::checkClusterConfig, CONVERGENCE_CHECK.toMillis(),
+                CONVERGENCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        resilienceTimer.scheduleWithFixedDelay(() -> configStore.announceServed(configs.current().version()),
+                ClusterConfigStore.SERVED_REFRESH.toMillis(), ClusterConfigStore.SERVED_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkClusterConfig() {
+        configStore.active().whenComplete((stored, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "The cluster's config could not be read: " + failure);
+            } else if (stored == null) {
+                // Every member that held the entry left at once: this node's version becomes the cluster's again.
+                configStore.restore(configs.current().stored());
+            } else {
+                admin.adopt(stored);
+            }
+        });
     }
 
     private static Observability startObservability(ValidatedConfig config) {
@@ -143,16 +166,18 @@ public final class Gateway {
                 System::getProperty, System::getenv);
     }
 
-    public ValidatedConfig config() {
-        return config;
+    /** The config being served now, for a request that starts; the request must {@link ActiveConfig#exit} when it ends. */
+    public ActiveConfig enter() {
+        return configs.enter();
     }
 
-    public RouteTable routeTable() {
-        return routeTable;
+    /** The config being served now, to read, not to serve a request with. */
+    public ActiveConfig current() {
+        return configs.current();
     }
 
-    public Authenticator authenticator() {
-        return authenticator;
+    public ConfigAdmin admin() {
+        return admin;
     }
 
     public Upstreams upstreams() {
@@ -161,10 +186,6 @@ public final class Gateway {
 
     public ClusterMember cluster() {
         return cluster;
-    }
-
-    public RateLimitGuard rateLimits() {
-        return rateLimitGuard;
     }
 
     public RateLimitFailures rateLimitFailures() {
@@ -177,15 +198,6 @@ public final class Gateway {
 
     public Observability observability() {
         return observability;
-    }
-
-    public ManagementAccess managementAccess() {
-        return new ManagementAccess(config.management(), config.tokens().isPresent());
-    }
-
-    /** The client's address as the config's trusted proxies let the gateway see it. */
-    public ClientAddress clientAddress() {
-        return clientAddress;
     }
 
     /**
@@ -205,8 +217,9 @@ public final class Gateway {
         try {
             rateLimitTimer.end();
             resilienceTimer.end();
-            authenticator.close();
+            configs.closeAll();
             upstreams.close();
+            configStore.withdrawServed();
         } finally {
             try {
                 cluster.close();

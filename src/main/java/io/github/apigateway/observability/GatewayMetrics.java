@@ -2,6 +2,7 @@ package io.github.apigateway.observability;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -80,17 +81,34 @@ public final class GatewayMetrics implements AutoCloseable {
                 .description("Members of the gateway's cluster, as this node sees it").register(registry);
     }
 
-    public void instanceUp(String service, String instance, BooleanSupplier up) {
-        Gauge.builder("gateway.upstream.instance.up", () -> up.getAsBoolean() ? 1 : 0)
+    /** @return the gauge, to be {@linkplain #remove removed} when a newer config replaces the service */
+    public Meter instanceUp(String service, String instance, BooleanSupplier up) {
+        return Gauge.builder("gateway.upstream.instance.up", () -> up.getAsBoolean() ? 1 : 0)
                 .description("1 while the instance takes requests (not ejected, not failing its health checks), else 0")
                 .tag("service", service).tag("instance", instance).register(registry);
     }
 
     /** One series per state of the service's breaker: 1 for the state it is in, 0 for the others. */
-    public void circuitBreakerState(String service, String state, BooleanSupplier current) {
-        Gauge.builder("gateway.circuit_breaker.state", () -> current.getAsBoolean() ? 1 : 0)
+    public Meter circuitBreakerState(String service, String state, BooleanSupplier current) {
+        return Gauge.builder("gateway.circuit_breaker.state", () -> current.getAsBoolean() ? 1 : 0)
                 .description("1 for the state the service's circuit breaker is in (off: the service has none)")
                 .tag("service", service).tag("state", state).register(registry);
+    }
+
+    /** Stops showing a gauge of a service that a newer config replaced; its replacement registers its own. */
+    public void remove(Meter gauge) {
+        registry.remove(gauge);
+    }
+
+    /**
+     * Makes the meters of a newer config's routes, instances and limits; those of the older config stay,
+     * so a counter an operator graphs does not vanish and reappear on each change.
+     */
+    public void adopt(Collection<String> routeIds, Map<String, List<String>> instancesByService,
+                      Collection<String> limitIds) {
+        http.adopt(routeIds);
+        upstreams.adopt(instancesByService);
+        rateLimits.adopt(limitIds);
     }
 
     public void accessLogDropped(LongSupplier count) {

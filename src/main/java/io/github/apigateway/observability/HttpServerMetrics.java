@@ -3,7 +3,7 @@ package io.github.apigateway.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -17,16 +17,23 @@ public final class HttpServerMetrics {
     /** The gateway's own endpoints under {@code /_gateway/}. */
     public static final String GATEWAY = "_gateway";
 
-    private final Map<String, RouteMeters> byRoute = new HashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, RouteMeters> byRoute = new ConcurrentHashMap<>();
     private final RouteMeters unmatched;
     private final RouteMeters gateway;
 
     HttpServerMetrics(MeterRegistry registry, Collection<String> routeIds) {
-        for (String id : routeIds) {
-            byRoute.put(id, new RouteMeters(registry, id));
-        }
+        this.registry = registry;
+        adopt(routeIds);
         this.unmatched = new RouteMeters(registry, UNMATCHED);
         this.gateway = new RouteMeters(registry, GATEWAY);
+    }
+
+    /** Makes the meters of routes a newer config added. */
+    void adopt(Collection<String> routeIds) {
+        for (String id : routeIds) {
+            byRoute.computeIfAbsent(id, route -> new RouteMeters(registry, route));
+        }
     }
 
     /** @return the meters of a configured route, or of {@link #UNMATCHED} for any other id */

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +24,20 @@ public final class RateLimitMetrics {
     /** For tests and gateways without metrics: counts nothing. */
     public static final RateLimitMetrics NONE = new RateLimitMetrics(null, List.of());
 
-    private final Map<String, Counter[]> byLimit = new HashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, Counter[]> byLimit = new ConcurrentHashMap<>();
 
     RateLimitMetrics(MeterRegistry registry, Collection<String> limitIds) {
+        this.registry = registry;
+        adopt(limitIds);
+    }
+
+    /** Makes the counters of limits a newer config added. */
+    void adopt(Collection<String> limitIds) {
         for (String id : limitIds) {
+            if (byLimit.containsKey(id)) {
+                continue;
+            }
             Counter[] counters = new Counter[Outcome.values().length];
             for (Outcome outcome : Outcome.values()) {
                 counters[outcome.ordinal()] = Counter.builder("gateway.rate_limit.decisions")

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,20 +42,26 @@ public final class UpstreamMetrics {
         }
     }
 
-    private final Map<String, Map<String, InstanceMeters>> instances = new HashMap<>();
-    private final Map<String, Counter> retries = new HashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, Map<String, InstanceMeters>> instances = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retries = new ConcurrentHashMap<>();
 
     /** @param instancesByService each service's instance URLs */
     UpstreamMetrics(MeterRegistry registry, Map<String, List<String>> instancesByService) {
+        this.registry = registry;
+        adopt(instancesByService);
+    }
+
+    /** Makes the meters of services and instances a newer config added. */
+    void adopt(Map<String, List<String>> instancesByService) {
         instancesByService.forEach((service, urls) -> {
-            Map<String, InstanceMeters> meters = new HashMap<>();
+            Map<String, InstanceMeters> meters = instances.computeIfAbsent(service, name -> new ConcurrentHashMap<>());
             for (String url : urls) {
-                meters.put(url, new InstanceMeters(registry, service, url));
+                meters.computeIfAbsent(url, instance -> new InstanceMeters(registry, service, instance));
             }
-            instances.put(service, meters);
-            retries.put(service, Counter.builder("gateway.retries")
+            retries.computeIfAbsent(service, name -> Counter.builder("gateway.retries")
                     .description("Tries of a request at another instance after one failed")
-                    .tag("service", service).register(registry));
+                    .tag("service", name).register(registry));
         });
     }
 

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: a probe is started on the timer's thread and ends on the HTTP client's I/O thread (or the
  * timer's, when its deadline cancels it); the client calls exactly one of the callback's methods, which
- * schedules the next probe. Once the timer is shut down, no further probe is scheduled.
+ * schedules the next probe. Once the timer is shut down, or the probe stopped (its service left the
+ * config), no further probe is scheduled; {@code stopped} is volatile for the timer's thread to see.
  */
 final class HealthProbe implements FutureCallback<Message<HttpResponse, Void>> {
 
@@ -45,6 +46,7 @@ final class HealthProbe implements FutureCallback<Message<HttpResponse, Void>> {
     private final ScheduledExecutorService timer;
     private final RequestConfig requestConfig;
     private volatile ScheduledFuture<?> deadline;
+    private volatile boolean stopped;
 
     HealthProbe(String service, UpstreamInstance instance, HealthCheckSettings settings, CloseableHttpAsyncClient client,
                 ScheduledExecutorService timer) {
@@ -68,7 +70,15 @@ final class HealthProbe implements FutureCallback<Message<HttpResponse, Void>> {
         schedule(0);
     }
 
+    /** Ends the probes after the one running now, if any. */
+    void stop() {
+        stopped = true;
+    }
+
     private void schedule(long delayMillis) {
+        if (stopped) {
+            return;
+        }
         try {
             timer.schedule(this::probe, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {

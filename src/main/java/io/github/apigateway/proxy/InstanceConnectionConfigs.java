@@ -19,17 +19,26 @@ import java.util.Map;
  * The connection settings of each instance in the pool all services share: the service's connect
  * timeout, and its response timeout as the socket timeout until a request sets its own. The pool keys
  * them by instance, so an instance that several services name gets the longest of their timeouts: a
- * shorter one would cut off a service that asked for more patience. Immutable.
+ * shorter one would cut off a service that asked for more patience. A newer config replaces them; a
+ * connection already open keeps the settings it was opened with. Thread-safe: the map is immutable and
+ * published through a volatile field.
  */
 final class InstanceConnectionConfigs implements Resolver<HttpRoute, ConnectionConfig> {
 
-    private final Map<HttpHost, ConnectionConfig> byInstance;
-
-    private InstanceConnectionConfigs(Map<HttpHost, ConnectionConfig> byInstance) {
-        this.byInstance = Map.copyOf(byInstance);
-    }
+    private volatile Map<HttpHost, ConnectionConfig> byInstance = Map.of();
 
     static InstanceConnectionConfigs of(Collection<ServiceDefinition> services) {
+        InstanceConnectionConfigs configs = new InstanceConnectionConfigs();
+        configs.configure(services);
+        return configs;
+    }
+
+    /** Replaces the settings with a newer config's. */
+    void configure(Collection<ServiceDefinition> services) {
+        byInstance = Map.copyOf(byInstance(services));
+    }
+
+    private static Map<HttpHost, ConnectionConfig> byInstance(Collection<ServiceDefinition> services) {
         Map<HttpHost, Duration> connectTimeouts = new HashMap<>();
         Map<HttpHost, Duration> socketTimeouts = new HashMap<>();
         for (ServiceDefinition service : services) {
@@ -44,7 +53,7 @@ final class InstanceConnectionConfigs implements Resolver<HttpRoute, ConnectionC
                 .setConnectTimeout(Timeout.of(connectTimeout))
                 .setSocketTimeout(Timeout.of(socketTimeouts.get(host)))
                 .build()));
-        return new InstanceConnectionConfigs(configs);
+        return configs;
     }
 
     /** The pool's routes name the port even where the config leaves it to the scheme. */

@@ -118,6 +118,13 @@ final class OutlierDetector {
         return instance.isAvailable(nanoClock.getAsLong());
     }
 
+    InstanceState state(UpstreamInstance instance) {
+        if (instance.isOutByHealthChecks()) {
+            return InstanceState.UNHEALTHY;
+        }
+        return instance.isEjected(nanoClock.getAsLong()) ? InstanceState.EJECTED : InstanceState.HEALTHY;
+    }
+
     boolean hasHealthyInstance() {
         long now = nanoClock.getAsLong();
         for (UpstreamInstance instance : instances) {

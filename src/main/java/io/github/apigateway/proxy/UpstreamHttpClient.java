@@ -1,6 +1,5 @@
 package io.github.apigateway.proxy;
 
-import io.github.apigateway.config.ServiceDefinition;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -10,7 +9,6 @@ import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 
-import java.util.Collection;
 
 /**
  * The gateway's one async HTTP client and connection pool, shared by all services, hardened for
@@ -31,14 +29,17 @@ final class UpstreamHttpClient {
     private UpstreamHttpClient() {
     }
 
-    static PoolingAsyncClientConnectionManager connectionPool(Collection<ServiceDefinition> services) {
-        InstanceConnectionConfigs instances = InstanceConnectionConfigs.of(services);
+    static PoolingAsyncClientConnectionManager connectionPool(InstanceConnectionConfigs instances) {
         return PoolingAsyncClientConnectionManagerBuilder.create()
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_INSTANCE)
-                .setMaxConnTotal(MAX_CONNECTIONS_PER_INSTANCE * Math.max(1, instances.instanceCount()))
+                .setMaxConnTotal(maxTotal(instances))
                 .setConnectionConfigResolver(instances)
                 .build();
+    }
+
+    static int maxTotal(InstanceConnectionConfigs instances) {
+        return MAX_CONNECTIONS_PER_INSTANCE * Math.max(1, instances.instanceCount());
     }
 
     static CloseableHttpAsyncClient start(PoolingAsyncClientConnectionManager connections) {

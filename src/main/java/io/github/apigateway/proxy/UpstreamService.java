@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
  */
 public final class UpstreamService {
 
+    private final ServiceDefinition definition;
     private final String name;
     private final List<UpstreamInstance> instances;
     private final HealthCheckSettings healthCheck;
@@ -35,9 +37,12 @@ public final class UpstreamService {
     private final RequestConfig requestConfig;
     /** Null when the service has none. */
     private final CircuitBreaker breaker;
+    /** Added before the service is published, by the one thread that configures it. */
+    private final List<HealthProbe> probes = new CopyOnWriteArrayList<>();
 
     private UpstreamService(ServiceDefinition definition, LongSupplier nanoClock, EjectionListener ejections) {
         List<UpstreamInstance> instances = definition.instances().stream().map(UpstreamInstance::new).toList();
+        this.definition = definition;
         this.name = definition.name();
         this.instances = instances;
         this.healthCheck = definition.healthCheck();
@@ -84,6 +89,11 @@ public final class UpstreamService {
         return isAvailable(instance);
     }
 
+    /** What the instance's health checks and ejections make of it now, for the admin status. */
+    public InstanceState state(UpstreamInstance instance) {
+        return outliers.state(instance);
+    }
+
     /** The tries of one request with this method. */
     public UpstreamAttempts attempts(String method) {
         return new UpstreamAttempts(this, method);
@@ -94,13 +104,25 @@ public final class UpstreamService {
         return balancer.choose(usable);
     }
 
+    /** The config this service was built from; an equal one in a newer config keeps this service. */
+    ServiceDefinition definition() {
+        return definition;
+    }
+
     /** Starts probing each instance, when the service has active health checks. */
     void startHealthChecks(CloseableHttpAsyncClient client, ScheduledExecutorService timer) {
         if (healthCheck != null) {
             for (UpstreamInstance instance : instances) {
-                new HealthProbe(name, instance, healthCheck, client, timer).start();
+                HealthProbe probe = new HealthProbe(name, instance, healthCheck, client, timer);
+                probes.add(probe);
+                probe.start();
             }
         }
+    }
+
+    /** Ends the health checks of a service a newer config replaced; requests still on it finish as they are. */
+    void stopHealthChecks() {
+        probes.forEach(HealthProbe::stop);
     }
 
     /** @return whether the instance with this URL was ejected as another node announced */

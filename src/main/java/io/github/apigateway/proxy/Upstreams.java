@@ -21,45 +21,75 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The configured services and the one HTTP client that reaches their instances, started with the
- * gateway and closed with it. Immutable after start; the client and its pool are thread-safe.
+ * The services of the config being served and the one HTTP client that reaches their instances, started
+ * with the gateway and closed with it. A newer config {@linkplain #configure reconfigures} the services:
+ * a service whose definition did not change is kept (its ejections, breaker and budget with it), a changed
+ * or new one is built afresh, and the replaced ones stop their health checks. Requests already on a replaced
+ * service finish on it: their connections come from the same pool, so nothing is cut.
+ *
+ * <p>Threads: {@link #configure} runs on one thread at a time (synchronized) and publishes an immutable map
+ * through a volatile field; the client, its pool and {@link InstanceConnectionConfigs} are thread-safe.
  */
 public final class Upstreams implements AutoCloseable {
 
-    private final Map<String, UpstreamService> services;
+    private final InstanceConnectionConfigs connectionConfigs;
     private final PoolingAsyncClientConnectionManager connections;
     private final CloseableHttpAsyncClient client;
+    private final EjectionListener ejections;
+    /** Null where no health checks run (tests of the proxy alone). */
+    private final ScheduledExecutorService healthCheckTimer;
+    private volatile Map<String, UpstreamService> services = Map.of();
 
-    private Upstreams(Map<String, UpstreamService> services, PoolingAsyncClientConnectionManager connections) {
-        this.services = Map.copyOf(services);
-        this.connections = connections;
+    private Upstreams(EjectionListener ejections, ScheduledExecutorService healthCheckTimer) {
+        this.connectionConfigs = new InstanceConnectionConfigs();
+        this.connections = UpstreamHttpClient.connectionPool(connectionConfigs);
         this.client = UpstreamHttpClient.start(connections);
+        this.ejections = ejections;
+        this.healthCheckTimer = healthCheckTimer;
     }
 
+    /** Services without health checks or ejection announcements, for tests of the proxy alone. */
     public static Upstreams start(Collection<ServiceDefinition> definitions) {
-        return start(definitions, EjectionListener.NONE);
+        Upstreams upstreams = new Upstreams(EjectionListener.NONE, null);
+        upstreams.configure(definitions);
+        return upstreams;
     }
 
-    /** @param ejections hears of each instance that passive outlier detection ejects */
-    public static Upstreams start(Collection<ServiceDefinition> definitions, EjectionListener ejections) {
-        Map<String, UpstreamService> services = new HashMap<>();
+    /**
+     * @param ejections        hears of each instance that passive outlier detection ejects
+     * @param healthCheckTimer runs the active health checks; they end when it is shut down
+     */
+    public static Upstreams start(EjectionListener ejections, ScheduledExecutorService healthCheckTimer) {
+        return new Upstreams(ejections, healthCheckTimer);
+    }
+
+    /** @return the services of this config, by name, to be served from now on */
+    public synchronized Map<String, UpstreamService> configure(Collection<ServiceDefinition> definitions) {
+        Map<String, UpstreamService> previous = services;
+        Map<String, UpstreamService> next = new HashMap<>();
         for (ServiceDefinition definition : definitions) {
-            services.put(definition.name(), UpstreamService.of(definition, ejections));
+            UpstreamService kept = previous.get(definition.name());
+            next.put(definition.name(), kept != null && kept.definition().equals(definition) ? kept : started(definition));
         }
-        return new Upstreams(services, UpstreamHttpClient.connectionPool(definitions));
+        previous.values().stream().filter(service -> next.get(service.name()) != service)
+                .forEach(UpstreamService::stopHealthChecks);
+        connectionConfigs.configure(definitions);
+        connections.setMaxTotal(UpstreamHttpClient.maxTotal(connectionConfigs));
+        services = Map.copyOf(next);
+        return services;
+    }
+
+    private UpstreamService started(ServiceDefinition definition) {
+        UpstreamService service = UpstreamService.of(definition, ejections);
+        if (healthCheckTimer != null) {
+            service.startHealthChecks(client, healthCheckTimer);
+        }
+        return service;
     }
 
     public ConnectionPoolStats connectionPoolStats() {
         PoolStats total = connections.getTotalStats();
         return new ConnectionPoolStats(total.getLeased(), total.getPending(), total.getAvailable());
-    }
-
-    /**
-     * Starts the active health checks of the services that have them, on the HTTP client all services
-     * share; the probes are scheduled on the timer and end when it is shut down.
-     */
-    public void startHealthChecks(ScheduledExecutorService timer) {
-        services.values().forEach(service -> service.startHealthChecks(client, timer));
     }
 
     /** @return whether an instance was ejected: false for a service or an instance this node does not have */
@@ -74,10 +104,12 @@ public final class Upstreams implements AutoCloseable {
                 .map(UpstreamService::name).sorted().toList();
     }
 
+    /** The services being served now. */
     public Collection<UpstreamService> services() {
         return services.values();
     }
 
+    /** @throws IllegalStateException for a service the config being served does not have */
     public UpstreamService service(String name) {
         UpstreamService service = services.get(name);
         if (service == null) {

@@ -30,13 +30,19 @@ public final class LeasingRateLimiter implements RateLimiter {
 
     private final BucketStore store;
     private final LongSupplier nanoClock;
-    private final long deadlineNanos;
+    /** {@code rate_limit_timeout_ms} of the config being served; volatile, as a newer config may change it. */
+    private volatile long deadlineNanos;
     private final Map<String, TokenLease> leases = new ConcurrentHashMap<>();
 
     public LeasingRateLimiter(BucketStore store, LongSupplier nanoClock, long deadlineNanos) {
         this.store = store;
         this.nanoClock = nanoClock;
         this.deadlineNanos = deadlineNanos;
+    }
+
+    /** How long a request may wait for the cluster from now on; requests already waiting keep their deadline. */
+    public void deadline(long nanos) {
+        this.deadlineNanos = nanos;
     }
 
     @Override

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * reason ({@link AuthMetrics}). (The filter is mapped for async dispatches too; one that this step did
  * not start passes through.)
  */
-record AuthenticationStep(Authenticator authenticator, AuthMetrics metrics) implements RoutedStep {
+record AuthenticationStep(AuthMetrics metrics) implements RoutedStep {
 
     private static final String REFRESH = AuthenticationStep.class.getName() + ".refresh";
     private static final String KEYS = AuthenticationStep.class.getName() + ".keys";
@@ -42,7 +42,7 @@ record AuthenticationStep(Authenticator authenticator, AuthMetrics metrics) impl
         }
         AuthMode mode = context.routeMatch().route().auth();
         TokenRefresh refresh = mode == AuthMode.BROWSER
-                ? authenticator.browserLogin().refreshDue(credentials(request).login()) : null;
+                ? context.config().authenticator().browserLogin().refreshDue(credentials(context, request).login()) : null;
         if (refresh != null && !refresh.isDone()) {
             suspendUntil(refresh.completion(), REFRESH, refresh, request, response);
             return;
@@ -87,7 +87,8 @@ record AuthenticationStep(Authenticator authenticator, AuthMetrics metrics) impl
             return;
         }
         // Public routes too: the client's own identity headers and API key never go upstream.
-        chain.doFilter(new IdentityHeadersRequest(request, context.identity(), authenticator.apiKeyHeader()), response);
+        chain.doFilter(new IdentityHeadersRequest(request, context.identity(), context.config().authenticator().apiKeyHeader()),
+                response);
     }
 
     /** Records the verified caller; false when the request was answered here (a browser sent to log in). */
@@ -95,7 +96,8 @@ record AuthenticationStep(Authenticator authenticator, AuthMetrics metrics) impl
                              TokenRefresh refresh) throws IOException {
         AuthMode mode = context.routeMatch().route().auth();
         if (mode != AuthMode.NONE) {
-            Credentials credentials = credentials(request);
+            Authenticator authenticator = context.config().authenticator();
+            Credentials credentials = credentials(context, request);
             if (refresh != null) {
                 authenticator.browserLogin().adopt(credentials.login(), refresh);
             }
@@ -116,7 +118,7 @@ record AuthenticationStep(Authenticator authenticator, AuthMetrics metrics) impl
         return true;
     }
 
-    private Credentials credentials(HttpServletRequest request) {
-        return RequestCredentials.of(request, authenticator.apiKeyHeader());
+    private static Credentials credentials(RequestContext context, HttpServletRequest request) {
+        return RequestCredentials.of(request, context.config().authenticator().apiKeyHeader());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.apigateway.web;
 
-import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.auth.Identity;
 import io.github.apigateway.config.Route;
 import io.github.apigateway.http.GatewayException;
@@ -17,7 +16,7 @@ import java.io.IOException;
  * mapped for async dispatches, since a request that authentication resumed reaches it only then; on
  * other async dispatches it checks the same caller again and passes. Refusals are counted ({@link AuthMetrics}).
  */
-record AuthorizationStep(Authenticator authenticator, AuthMetrics metrics) implements RoutedStep {
+record AuthorizationStep(AuthMetrics metrics) implements RoutedStep {
 
     @Override
     public void apply(RequestContext context, HttpServletRequest request, HttpServletResponse response,
@@ -25,7 +24,7 @@ record AuthorizationStep(Authenticator authenticator, AuthMetrics metrics) imple
         Route route = context.routeMatch().route();
         Identity identity = context.identity();
         if (!route.roles().isEmpty() && (identity == null || !identity.hasAnyRole(route.roles()))) {
-            GatewayException refused = authenticator.forbidden();
+            GatewayException refused = context.config().authenticator().forbidden();
             metrics.failed(refused);
             throw refused;
         }

@@ -24,15 +24,14 @@ final class BrowserLoginServlet extends HttpServlet {
 
     private static final String ISSUED = BrowserLoginServlet.class.getName() + ".issued";
 
-    /** Null when the config has no Keycloak. */
-    private final transient BrowserLogin login;
-
-    BrowserLoginServlet(BrowserLogin login) {
-        this.login = login;
+    /** The browser login of the config the request is served with; null when that config has no Keycloak. */
+    private static BrowserLogin login(HttpServletRequest request) {
+        return RequestContext.of(request).config().authenticator().browserLogin();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        BrowserLogin login = login(request);
         if (login == null) {
             throw new GatewayException(404, "not_found", "Browser login is not configured.");
         }
@@ -66,7 +65,7 @@ final class BrowserLoginServlet extends HttpServlet {
         }
         request.removeAttribute(ISSUED);
         try {
-            BrowserRedirects.send(login.finishLogin(new HttpSessionLoginStore(request), BrowserRedirects.root(request),
+            BrowserRedirects.send(login(request).finishLogin(new HttpSessionLoginStore(request), BrowserRedirects.root(request),
                     redeemed(issued)), request, response);
         } catch (GatewayException refused) {
             ErrorResponses.send(response, refused, RequestContext.of(request).requestId());

@@ -5,7 +5,6 @@ import io.github.apigateway.observability.AccessLog;
 import io.github.apigateway.observability.AccessLogEntry;
 import io.github.apigateway.observability.HttpServerMetrics;
 import io.github.apigateway.observability.RouteMeters;
-import io.github.apigateway.ratelimit.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +16,7 @@ import java.util.Collections;
  * two fixed values (the gateway's own endpoints, no route): never the raw path. Immutable; its parts
  * are thread-safe.
  */
-record ExchangeObserver(HttpServerMetrics metrics, AccessLog accessLog, ClientAddress clientAddress) {
+record ExchangeObserver(HttpServerMetrics metrics, AccessLog accessLog) {
 
     private static final String OWN_PATHS = "/_gateway/";
 
@@ -40,7 +39,7 @@ record ExchangeObserver(HttpServerMetrics metrics, AccessLog accessLog, ClientAd
         Identity identity = context.identity();
         return new AccessLogEntry(System.currentTimeMillis() - durationNanos / 1_000_000, method,
                 request.getRequestURI(), request.getQueryString(), status, durationNanos,
-                clientAddress.resolve(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For"))),
+                context.config().clientAddress().resolve(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For"))),
                 identity == null ? null : identity.subject(), context.span().traceId(), route, context.requestId(),
                 context.upstreamAddress());
     }

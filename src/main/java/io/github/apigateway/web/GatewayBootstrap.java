@@ -6,6 +6,7 @@ import io.github.apigateway.config.ConfigLoader;
 import io.github.apigateway.config.ConfigLocation;
 import io.github.apigateway.config.ConfigSource;
 import io.github.apigateway.config.ValidatedConfig;
+import io.github.apigateway.lifecycle.ActiveConfig;
 import io.github.apigateway.lifecycle.DrainTimeout;
 import io.github.apigateway.lifecycle.Gateway;
 import io.github.apigateway.observability.Observability;
@@ -17,11 +18,14 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 
 /**
- * Starts the gateway when the web application deploys: loads the config, builds the object graph once
+ * Starts the gateway when the web application deploys: loads the config file, joins the cluster (whose
+ * active config wins over the file when it has one), builds the object graph once
  * and hands each filter and servlet the parts it needs. The request's whole way is the order of the
  * {@code addFilter} calls below. An invalid config throws from here, which makes Jetty and Tomcat fail
  * the deployment: no half-configured gateway ever takes traffic.
@@ -39,37 +43,38 @@ public final class GatewayBootstrap implements ServletContextListener {
                 new ConfigSource("WAR:" + ConfigLocation.BUNDLED_RESOURCE,
                         () -> context.getResourceAsStream(ConfigLocation.BUNDLED_RESOURCE)));
         Duration drainTimeout = DrainTimeout.resolve(System::getProperty, context::getInitParameter);
-        ValidatedConfig config;
         try {
-            config = ConfigLoader.load(source);
+            byte[] file = source.read();
+            ValidatedConfig config = ConfigLoader.load(new ConfigSource(source.description(), () -> new ByteArrayInputStream(file)));
+            gateway = Gateway.start(new String(file, StandardCharsets.UTF_8), config, drainTimeout);
         } catch (ConfigException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw e;
         }
-        gateway = Gateway.start(config, drainTimeout);
         register(context, gateway);
+        ActiveConfig active = gateway.current();
         LOG.log(System.Logger.Level.INFO, "Gateway started at context '" + context.getContextPath() + "' with "
-                + config.source() + ": " + config.routes().size() + " routes, "
-                + config.services().size() + " services, cluster of " + gateway.cluster().memberCount());
+                + "config version " + active.version() + " (set by " + active.stored().changedBy() + "): "
+                + active.config().routes().size() + " routes, " + active.config().services().size()
+                + " services, cluster of " + gateway.cluster().memberCount());
     }
 
     /** The request's way through the gateway, in order; each filter may end it with a JSON error. */
     private static void register(ServletContext context, Gateway gateway) {
         Observability observability = gateway.observability();
-        filter(context, "request-id", new RequestIdStep(gateway.inFlight(), observability.tracing(),
-                new ExchangeObserver(observability.metrics().http(), observability.accessLog(), gateway.clientAddress())));
-        filter(context, "route", new RouteStep(gateway.routeTable()));
-        filter(context, "authentication", new AuthenticationStep(gateway.authenticator(),
-                observability.metrics().auth()).forRoutedRequests(), DispatcherType.ASYNC);
-        filter(context, "authorization", new AuthorizationStep(gateway.authenticator(),
-                observability.metrics().auth()).forRoutedRequests(), DispatcherType.ASYNC);
-        filter(context, "rate-limit", new RateLimitStep(gateway.rateLimits()).forRoutedRequests(), DispatcherType.ASYNC);
+        filter(context, "request-id", new RequestIdStep(gateway, observability.tracing(),
+                new ExchangeObserver(observability.metrics().http(), observability.accessLog())));
+        filter(context, "route", new RouteStep());
+        filter(context, "authentication", new AuthenticationStep(observability.metrics().auth()).forRoutedRequests(),
+                DispatcherType.ASYNC);
+        filter(context, "authorization", new AuthorizationStep(observability.metrics().auth()).forRoutedRequests(),
+                DispatcherType.ASYNC);
+        filter(context, "rate-limit", new RateLimitStep().forRoutedRequests(), DispatcherType.ASYNC);
         servlet(context, "proxy", new ProxyServlet(gateway), "/").setLoadOnStartup(1);
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
-        servlet(context, "metrics", new MetricsServlet(observability.metrics(), gateway.managementAccess(),
-                gateway.clientAddress(), gateway.authenticator()), "/_gateway/metrics");
-        servlet(context, "browser-login", new BrowserLoginServlet(gateway.authenticator().browserLogin()),
-                BrowserLogin.CALLBACK_PATH, BrowserLogin.LOGOUT_PATH);
+        servlet(context, "metrics", new MetricsServlet(observability.metrics()), "/_gateway/metrics");
+        servlet(context, "admin-api", new AdminApiServlet(gateway.admin()), AdminApiServlet.PATH + "/*");
+        servlet(context, "browser-login", new BrowserLoginServlet(), BrowserLogin.CALLBACK_PATH, BrowserLogin.LOGOUT_PATH);
         servlet(context, "gateway-error", new GatewayErrorServlet(), "/_gateway/*");
     }
 

@@ -1,6 +1,7 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.http.JsonText;
+import io.github.apigateway.lifecycle.ActiveConfig;
 import io.github.apigateway.lifecycle.Gateway;
 import io.github.apigateway.proxy.ConnectionPoolStats;
 import jakarta.servlet.http.HttpServlet;
@@ -30,10 +31,12 @@ final class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> degraded = gateway.upstreams().servicesWithoutHealthyInstance();
+        ActiveConfig config = RequestContext.of(request).config();
         byte[] body = ("{\"status\":\"" + (degraded.isEmpty() ? "UP" : "DEGRADED")
                 + "\",\"cluster\":{\"members\":" + gateway.cluster().memberCount()
-                + "},\"routes\":" + gateway.config().routes().size()
-                + ",\"services\":" + gateway.config().services().size()
+                + "},\"config_version\":" + JsonText.quote(config.version().toString())
+                + ",\"routes\":" + config.config().routes().size()
+                + ",\"services\":" + config.config().services().size()
                 + ",\"services_without_healthy_instance\":" + jsonArray(degraded)
                 + ",\"rate_limit_failures\":" + gateway.rateLimitFailures().total()
                 + ",\"requests_in_flight\":" + gateway.inFlight().count()

@@ -70,7 +70,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         this.metrics = metrics;
         this.upstreams = upstreams;
         this.match = context.routeMatch();
-        this.service = upstreams.service(match.route().service());
+        this.service = context.config().service(match.route().service());
         this.attempts = service.attempts(request.getMethod());
         this.clientRequest = ClientRequests.of(request);
         this.clientSentNoUserAgent = request.getHeader("User-Agent") == null;

@@ -2,7 +2,6 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.ratelimit.RateLimitDecision;
-import io.github.apigateway.ratelimit.RateLimitGuard;
 import io.github.apigateway.ratelimit.RateLimitOutcome;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -24,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * dispatches too: a request an earlier step resumed meets this step for the first time and is limited
  * then; any other async dispatch this step did not start, such as an abort on Tomcat, passes through.)
  */
-record RateLimitStep(RateLimitGuard guard) implements RoutedStep {
+final class RateLimitStep implements RoutedStep {
 
     private static final String PENDING = RateLimitStep.class.getName() + ".pending";
     private static final String SEEN = RateLimitStep.class.getName() + ".seen";
@@ -37,7 +36,7 @@ record RateLimitStep(RateLimitGuard guard) implements RoutedStep {
             return;
         }
         request.setAttribute(SEEN, Boolean.TRUE);
-        CompletableFuture<RateLimitOutcome> outcome = guard.check(context.routeMatch().route(), context.identity(),
+        CompletableFuture<RateLimitOutcome> outcome = context.config().rateLimits().check(context.routeMatch().route(), context.identity(),
                 new ServletRequestView(request));
         if (outcome.isDone()) {
             apply(outcome.join(), response);

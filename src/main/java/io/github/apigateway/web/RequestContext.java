@@ -1,6 +1,7 @@
 package io.github.apigateway.web;
 
 import io.github.apigateway.auth.Identity;
+import io.github.apigateway.lifecycle.ActiveConfig;
 import io.github.apigateway.observability.RequestSpan;
 import io.github.apigateway.routing.RouteMatch;
 import jakarta.servlet.ServletRequest;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the filters learn about one request, handed down the chain as a single typed request attribute
- * (not a map of strings): the request id first, then the matched route; the auth filter adds the
+ * (not a map of strings): the request id and the config version it is served with first, then the matched route; the auth filter adds the
  * caller's identity; the proxy the instance it sent the request to. Each field is written by one filter
  * before the next one runs, and the container's hand-off between filters and to the async proxy publishes
  * the writes; the upstream address, written on the HTTP client's threads, is volatile.
@@ -19,6 +20,7 @@ public final class RequestContext {
 
     private final String requestId;
     private final long startNanos;
+    private ActiveConfig config;
     private RouteMatch routeMatch;
     private Identity identity;
     private RequestSpan span = RequestSpan.NONE;
@@ -43,6 +45,19 @@ public final class RequestContext {
             throw new IllegalStateException("RequestIdStep must run before " + RequestContext.class.getSimpleName() + " is read; check the filter order in GatewayBootstrap.register");
         }
         return (RequestContext) context;
+    }
+
+    /** @throws IllegalStateException when the request id step has not entered the request into a config */
+    public ActiveConfig config() {
+        if (config == null) {
+            throw new IllegalStateException("RequestIdStep must run before the config is read; check the filter order in GatewayBootstrap.register");
+        }
+        return config;
+    }
+
+    /** The config version the request is served with, from its start to its end. */
+    void config(ActiveConfig entered) {
+        this.config = entered;
     }
 
     public String requestId() {

@@ -2,7 +2,8 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayHeaders;
 import io.github.apigateway.http.GatewayException;
-import io.github.apigateway.lifecycle.InFlightRequests;
+import io.github.apigateway.lifecycle.ActiveConfig;
+import io.github.apigateway.lifecycle.Gateway;
 import io.github.apigateway.observability.RequestSpan;
 import io.github.apigateway.observability.Tracing;
 import jakarta.servlet.AsyncEvent;
@@ -20,9 +21,9 @@ import java.io.IOException;
  * of the filters after it into the contract's JSON error, counts the request in flight until its exchange
  * ends (also asynchronously, in the proxy) so that shutdown can wait for it, and records the request then
  * ({@link ExchangeObserver}: metric, span, access log). While the gateway is stopping it refuses new
- * requests with 503.
+ * requests with 503. Each request is served with the config version current when it arrived, to its end.
  */
-record RequestIdStep(InFlightRequests inFlight, Tracing tracing, ExchangeObserver observer) implements Step {
+record RequestIdStep(Gateway gateway, Tracing tracing, ExchangeObserver observer) implements Step {
 
     private static final System.Logger LOG = System.getLogger(RequestIdStep.class.getName());
 
@@ -33,8 +34,11 @@ record RequestIdStep(InFlightRequests inFlight, Tracing tracing, ExchangeObserve
         response.setHeader(GatewayHeaders.REQUEST_ID, context.requestId());
         context.span(tracing.start(request.getMethod(), request.getHeader(RequestSpan.HEADERS.get(0)),
                 request.getHeader(RequestSpan.HEADERS.get(1))));
-        if (!inFlight.enter()) {
+        ActiveConfig config = gateway.enter();
+        context.config(config);
+        if (!gateway.inFlight().enter()) {
             refuseWhileStopping(request, response, context);
+            config.exit();
             return;
         }
         try {
@@ -48,12 +52,14 @@ record RequestIdStep(InFlightRequests inFlight, Tracing tracing, ExchangeObserve
         } finally {
             if (request.isAsyncStarted()) {
                 context.onExchangeEnd(() -> {
-                    inFlight.exit();
+                    config.exit();
+                    gateway.inFlight().exit();
                     observer.ended(request, response, context);
                 });
                 request.getAsyncContext().addListener(new EndOfExchange(context));
             } else {
-                inFlight.exit();
+                config.exit();
+                gateway.inFlight().exit();
                 observer.ended(request, response, context);
             }
         }

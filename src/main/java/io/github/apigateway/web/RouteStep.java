@@ -2,7 +2,6 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.routing.RouteLookup;
-import io.github.apigateway.routing.RouteTable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,18 +11,19 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Matches the request against the route table; the match goes into the {@link RequestContext} for the
+ * Matches the request against the route table of the config it is served with; the match goes into the {@link RequestContext} for the
  * steps after it and the proxy. Unmatched requests end here (400/404/405) and never reach
  * authentication or the upstream. The gateway's own {@code /_gateway/} paths pass through to their servlets.
  */
-record RouteStep(RouteTable routeTable) implements Step {
+final class RouteStep implements Step {
 
     @Override
     public void apply(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RouteLookup lookup = routeTable.lookup(pathInsideContext(request), request.getMethod());
+        RequestContext context = RequestContext.of(request);
+        RouteLookup lookup = context.config().routeTable().lookup(pathInsideContext(request), request.getMethod());
         if (lookup instanceof RouteLookup.Matched matched) {
-            RequestContext.of(request).routeMatch(matched.match());
+            context.routeMatch(matched.match());
         } else if (lookup instanceof RouteLookup.Rejected rejected) {
             throw GatewayException.badRequest(rejected.reason());
         } else if (lookup instanceof RouteLookup.NotFound) {

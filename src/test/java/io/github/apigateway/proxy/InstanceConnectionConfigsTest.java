@@ -66,4 +66,13 @@ class InstanceConnectionConfigsTest {
                 service("b", 200, 1_000, "http://127.0.0.1:9002", "http://127.0.0.1:9003")));
         assertEquals(3, configs.instanceCount());
     }
+
+    @Test
+    void aNewerConfigReplacesTheTimeoutsOfEveryInstance() {
+        InstanceConnectionConfigs configs = InstanceConnectionConfigs.of(List.of(
+                service("a", 200, 1_000, "http://127.0.0.1:9001")));
+        configs.configure(List.of(service("a", 900, 4_000, "http://127.0.0.1:9002")));
+        assertTimeouts(900, 4_000, forRoute(configs, "http", "127.0.0.1", 9002));
+        assertEquals(ConnectionConfig.DEFAULT, forRoute(configs, "http", "127.0.0.1", 9001));
+    }
 }
