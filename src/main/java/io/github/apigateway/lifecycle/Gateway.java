@@ -37,6 +37,8 @@ public final class Gateway {
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
     /** How often a node asks the cluster for its active config, in case it missed a change event. */
     static final Duration CONVERGENCE_CHECK = Duration.ofSeconds(1);
+    /** The cluster calls of start and stop; a member that hangs is declared dead well within it. */
+    private static final Duration CLUSTER_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Upstreams upstreams;
     private final ClusterMember cluster;
@@ -93,7 +95,8 @@ public final class Gateway {
         ActiveConfigs configs = null;
         try {
             ClusterConfigStore store = ClusterConfigStore.on(cluster.hazelcast());
-            StoredConfig active = store.activeOrStart(fileJson, fileConfig.source());
+            StoredConfig active = resilienceTimer.callAndWait(() -> store.activeOrStart(fileJson, fileConfig.source()),
+                    CLUSTER_CALL_TIMEOUT);
             ValidatedConfig config = active.json().equals(fileJson) ? fileConfig : ActiveConfigs.validate(active);
             observability = startObservability(config);
             ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
@@ -158,6 +161,18 @@ public final class Gateway {
         });
     }
 
+    /** The admin status stops showing this node at once, rather than when its claim expires. */
+    private void withdrawServedVersion() {
+        try {
+            resilienceTimer.callAndWait(() -> {
+                configStore.withdrawServed();
+                return null;
+            }, Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "This node's served version stays until it expires: " + e);
+        }
+    }
+
     private static Observability startObservability(ValidatedConfig config) {
         Map<String, List<String>> instances = config.services().values().stream().collect(Collectors.toMap(
                 ServiceDefinition::name, service -> service.instances().stream().map(i -> i.url().toString()).toList()));
@@ -215,11 +230,11 @@ public final class Gateway {
         LOG.log(System.Logger.Level.INFO, "Gateway stopping: " + inFlightAtStart + " requests were in flight, "
                 + (cutOff == 0 ? "all finished" : cutOff + " did not finish within " + drainTimeout.toSeconds() + " s and are cut off"));
         try {
+            withdrawServedVersion();
             rateLimitTimer.end();
             resilienceTimer.end();
             configs.closeAll();
             upstreams.close();
-            configStore.withdrawServed();
         } finally {
             try {
                 cluster.close();

@@ -1,8 +1,11 @@
 package io.github.apigateway.lifecycle;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +27,24 @@ final class GatewayTimer extends ScheduledThreadPoolExecutor {
         });
         setRemoveOnCancelPolicy(true);
         setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /**
+     * Runs a blocking cluster call here and waits for it, for the gateway's start and stop only: on a
+     * container's deploy thread, Hazelcast's per-thread serialization buffers would keep the web
+     * application's class loader after an undeploy.
+     */
+    <T> T callAndWait(Callable<T> call, Duration timeout) {
+        try {
+            return submit(call).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The cluster did not answer within " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     void end() {
