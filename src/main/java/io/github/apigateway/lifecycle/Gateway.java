@@ -1,5 +1,6 @@
 package io.github.apigateway.lifecycle;
 
+import io.github.apigateway.aggregate.Aggregator;
 import io.github.apigateway.auth.Authenticator;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.Route;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -56,6 +58,9 @@ public final class Gateway {
     private final GatewayTimer rateLimitTimer = new GatewayTimer(2, "gateway-rate-limits");
     private final RateLimitFailures rateLimitFailures = new RateLimitFailures(System::nanoTime);
     private final RateLimitGuard rateLimitGuard;
+    /** The deadlines of aggregate routes' answers; each only ends an answer, which never blocks. */
+    private final GatewayTimer aggregateTimer = new GatewayTimer(1, "gateway-aggregate-deadlines");
+    private final Aggregator aggregator;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -73,6 +78,10 @@ public final class Gateway {
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.rateLimitGuard = rateLimitGuard(config, cluster, rateLimitTimer, rateLimitFailures, observability);
         this.drainTimeout = drainTimeout;
+        this.aggregator = new Aggregator(upstreams, observability.metrics().upstreams(), (after, action) -> {
+            ScheduledFuture<?> scheduled = aggregateTimer.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> scheduled.cancel(false);
+        });
         registerGauges();
     }
 
@@ -171,6 +180,11 @@ public final class Gateway {
         return rateLimitFailures;
     }
 
+    /** Answers the requests of aggregate routes. */
+    public Aggregator aggregator() {
+        return aggregator;
+    }
+
     public InFlightRequests inFlight() {
         return inFlight;
     }
@@ -205,6 +219,7 @@ public final class Gateway {
         try {
             rateLimitTimer.end();
             resilienceTimer.end();
+            aggregateTimer.end();
             authenticator.close();
             upstreams.close();
         } finally {
