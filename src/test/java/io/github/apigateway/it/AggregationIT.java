@@ -167,6 +167,16 @@ class AggregationIT extends DeployedGatewayTest {
     }
 
     @Test
+    void aHeadRequestGetsTheAnswersHeadWithoutItsBody() throws Exception {
+        USERS.respondWith((exchange, request) -> answerJson(exchange, "{\"id\":1}"));
+        HttpResponse<String> response = GatewayClient.send(GatewayClient.request(gateway, "/capped", "X-API-Key", API_KEY)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, response.statusCode());
+        assertEquals(String.valueOf("{\"user\":{\"id\":1}}".length()), response.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals("", response.body());
+    }
+
+    @Test
     void aMissingPathSegmentFailsOnlyTheCallThatNeedsIt() throws Exception {
         answerEveryCall();
         HttpResponse<String> response = dashboard("/dashboard");
