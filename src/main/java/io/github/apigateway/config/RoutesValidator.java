@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,11 +14,14 @@ import java.util.Set;
  */
 final class RoutesValidator {
 
+    private static final Set<String> AGGREGATE_METHODS = Set.of("GET", "HEAD");
+
     private final ConfigProblems problems;
     private final Set<String> services;
     private final AuthValidator auth;
     private final RateLimitsValidator rateLimits;
     private final List<String> defaultRateLimits;
+    private final AggregationValidator aggregations;
     private final Set<String> ids = new HashSet<>();
 
     /** @param defaultRateLimits what a route without {@code rate_limits} takes */
@@ -27,6 +31,7 @@ final class RoutesValidator {
         this.services = services;
         this.auth = auth;
         this.rateLimits = rateLimits;
+        this.aggregations = new AggregationValidator(problems, services);
         this.defaultRateLimits = Objects.requireNonNullElse(defaultRateLimits, List.of());
     }
 
@@ -54,8 +59,12 @@ final class RoutesValidator {
         }
         RoutePath routePath = routePath(path + ".path", route.path());
         Set<String> methods = methods(path + ".methods", route.methods());
-        if (problems.required(path + ".service", route.service()) && !services.contains(route.service())) {
-            problems.add(path + ".service", "unknown service '" + route.service() + "'");
+        Optional<Aggregation> aggregate = Optional.empty();
+        if (route.aggregate() == null) {
+            service(path + ".service", route.service());
+        } else {
+            aggregate = Optional.ofNullable(aggregate(path, route));
+            methods = aggregateMethods(path + ".methods", methods);
         }
         AuthMode mode = auth.routeMode(path + ".auth", route.auth());
         problems.notBlank(path + ".roles", route.roles());
@@ -69,7 +78,40 @@ final class RoutesValidator {
         return new Route(route.id(), routePath, methods, route.service(),
                 Boolean.TRUE.equals(route.stripPath()), Boolean.TRUE.equals(route.preserveHost()), mode,
                 Objects.requireNonNullElse(route.roles(), List.of()),
-                Objects.requireNonNullElse(route.rateLimits(), defaultRateLimits));
+                Objects.requireNonNullElse(route.rateLimits(), defaultRateLimits), aggregate);
+    }
+
+    private void service(String path, String service) {
+        if (service == null || service.isBlank()) {
+            problems.add(path, "is required (or \"aggregate\" instead)");
+        } else if (!services.contains(service)) {
+            problems.add(path, "unknown service '" + service + "'");
+        }
+    }
+
+    /** The fields that shape a forwarded request mean nothing to a route that forwards none. */
+    private Aggregation aggregate(String path, RouteConfig route) {
+        if (route.service() != null) {
+            problems.add(path + ".service", "cannot be set with \"aggregate\": a route either forwards to a service or aggregates calls");
+        }
+        if (route.stripPath() != null) {
+            problems.add(path + ".strip_path", "does not apply to an aggregate route");
+        }
+        if (route.preserveHost() != null) {
+            problems.add(path + ".preserve_host", "does not apply to an aggregate route");
+        }
+        return aggregations.check(path + ".aggregate", route.aggregate());
+    }
+
+    /** Aggregate calls are GETs that read; the route answers GET and HEAD, and only those when not told. */
+    private Set<String> aggregateMethods(String path, Set<String> methods) {
+        if (methods.isEmpty()) {
+            return AGGREGATE_METHODS;
+        }
+        if (!AGGREGATE_METHODS.containsAll(methods)) {
+            problems.add(path, "an aggregate route answers only GET and HEAD");
+        }
+        return methods;
     }
 
     /** @return the parsed path, or null when it is missing or invalid */

@@ -1,5 +1,6 @@
 package io.github.apigateway.lifecycle;
 
+import io.github.apigateway.aggregate.Aggregator;
 import io.github.apigateway.cluster.ClusterConfigStore;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.cluster.ClusterSerialization;
@@ -19,6 +20,7 @@ import io.github.apigateway.ratelimit.RateLimitSerialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -54,6 +56,9 @@ public final class Gateway {
      */
     private final GatewayTimer rateLimitTimer;
     private final RateLimitFailures rateLimitFailures;
+    /** The deadlines of aggregate routes' answers; each only ends an answer, which never blocks. */
+    private final GatewayTimer aggregateTimer = new GatewayTimer(1, "gateway-aggregate-deadlines");
+    private final Aggregator aggregator;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -71,6 +76,10 @@ public final class Gateway {
         this.rateLimitTimer = rateLimitTimer;
         this.rateLimitFailures = rateLimitFailures;
         this.drainTimeout = drainTimeout;
+        this.aggregator = new Aggregator(upstreams, observability.metrics().upstreams(), (after, action) -> {
+            ScheduledFuture<?> scheduled = aggregateTimer.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> scheduled.cancel(false);
+        });
         observability.metrics().inFlightRequests(inFlight::count);
         observability.metrics().clusterMembers(cluster::memberCount);
     }
@@ -207,6 +216,11 @@ public final class Gateway {
         return rateLimitFailures;
     }
 
+    /** Answers the requests of aggregate routes. */
+    public Aggregator aggregator() {
+        return aggregator;
+    }
+
     public InFlightRequests inFlight() {
         return inFlight;
     }
@@ -233,6 +247,7 @@ public final class Gateway {
             withdrawServedVersion();
             rateLimitTimer.end();
             resilienceTimer.end();
+            aggregateTimer.end();
             configs.closeAll();
             upstreams.close();
         } finally {

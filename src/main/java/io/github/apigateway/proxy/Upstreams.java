@@ -119,8 +119,8 @@ public final class Upstreams implements AutoCloseable {
     }
 
     /** @param context from {@link UpstreamService#newContext()} of the instance's service, for its timeouts */
-    public Future<Void> execute(HttpHost instance, AsyncRequestProducer request, AsyncResponseConsumer<Void> response,
-                                HttpClientContext context, FutureCallback<Void> callback) {
+    public <T> Future<T> execute(HttpHost instance, AsyncRequestProducer request, AsyncResponseConsumer<T> response,
+                                 HttpClientContext context, FutureCallback<T> callback) {
         return client.execute(instance, request, response, null, context, callback);
     }
 

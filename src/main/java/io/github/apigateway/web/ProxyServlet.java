@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** The end of the filter chain: forwards every routed request to an instance of its route's service. */
+/**
+ * The end of the filter chain: forwards every routed request to an instance of its route's service, or,
+ * on an aggregate route, answers it from the route's calls ({@link AggregateExchange}).
+ */
 final class ProxyServlet extends HttpServlet {
 
     private final transient Gateway gateway;
@@ -33,6 +36,10 @@ final class ProxyServlet extends HttpServlet {
         Object aborted = request.getAttribute(AbortedResponse.ATTRIBUTE);
         if (aborted != null && request.getDispatcherType() == DispatcherType.ASYNC) {
             throw (AbortedResponse) aborted;
+        }
+        if (RequestContext.of(request).routeMatch().route().aggregate().isPresent()) {
+            AggregateExchange.start(request, response, gateway.aggregator());
+            return;
         }
         ProxyExchange.start(request, response, gateway.upstreams(), gateway.observability().metrics().upstreams());
     }

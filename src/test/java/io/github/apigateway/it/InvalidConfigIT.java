@@ -37,6 +37,13 @@ class InvalidConfigIT {
                 {"id": "r", "path": "/r/*", "service": "nope", "auth": "none"}"""));
     }
 
+    @Deployment(name = "aggregate-unknown-service", managed = false, testable = false)
+    static WebArchive aggregateCallToUnknownService() {
+        return GatewayDeployment.withConfig("aggregate-unknown-service.war", GatewayDeployment.config("http://127.0.0.1:9", """
+                {"id": "r", "path": "/r/*", "auth": "none", "aggregate": {"calls": [
+                  {"name": "a", "service": "upstream", "path": "/a"}, {"name": "b", "service": "nope", "path": "/b"}]}}"""));
+    }
+
     @Deployment(name = "malformed", managed = false, testable = false)
     static WebArchive malformedJson() {
         return GatewayDeployment.withConfig("malformed.war", "{\"services\": ");
@@ -47,6 +54,14 @@ class InvalidConfigIT {
         try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
             assertRefused("unknown-service");
             assertLogged(log, "WEB-INF/gateway.json", "routes[0].service: unknown service 'nope'");
+        }
+    }
+
+    @Test
+    void anAggregateCallToAnUnknownServiceFailsTheDeployment() throws Exception {
+        try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
+            assertRefused("aggregate-unknown-service");
+            assertLogged(log, "WEB-INF/gateway.json", "routes[0].aggregate.calls[1].service: unknown service 'nope'");
         }
     }
 
