@@ -7,7 +7,9 @@ import java.util.Set;
  * A validated route.
  *
  * @param methods    the methods it serves; empty means all
- * @param rateLimits the limit ids to try in order: the route's own, else {@code default_rate_limits}
+ * @param rateLimits        the limit ids to try in order: the route's own, else {@code default_rate_limits}
+ * @param requestTransform  {@link RequestTransform#NONE} when the route has none
+ * @param responseTransform {@link ResponseTransform#NONE} when the route has none
  */
 public record Route(String id,
                     RoutePath path,
@@ -17,12 +19,21 @@ public record Route(String id,
                     boolean preserveHost,
                     AuthMode auth,
                     List<String> roles,
-                    List<String> rateLimits) {
+                    List<String> rateLimits,
+                    RequestTransform requestTransform,
+                    ResponseTransform responseTransform) {
 
     public Route {
         methods = Set.copyOf(methods);
         roles = List.copyOf(roles);
         rateLimits = List.copyOf(rateLimits);
+    }
+
+    /** A route that transforms neither its requests nor its responses. */
+    public Route(String id, RoutePath path, Set<String> methods, String service, boolean stripPath,
+                 boolean preserveHost, AuthMode auth, List<String> roles, List<String> rateLimits) {
+        this(id, path, methods, service, stripPath, preserveHost, auth, roles, rateLimits,
+                RequestTransform.NONE, ResponseTransform.NONE);
     }
 
     public boolean allows(String method) {

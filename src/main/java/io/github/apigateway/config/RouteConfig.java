@@ -13,5 +13,7 @@ public record RouteConfig(
         @JsonbProperty("preserve_host") Boolean preserveHost,
         String auth,
         List<String> roles,
-        @JsonbProperty("rate_limits") List<String> rateLimits) {
+        @JsonbProperty("rate_limits") List<String> rateLimits,
+        @JsonbProperty("request_transform") RequestTransformConfig requestTransform,
+        @JsonbProperty("response_transform") ResponseTransformConfig responseTransform) {
 }

@@ -18,6 +18,7 @@ final class RoutesValidator {
     private final AuthValidator auth;
     private final RateLimitsValidator rateLimits;
     private final List<String> defaultRateLimits;
+    private final TransformValidator transforms;
     private final Set<String> ids = new HashSet<>();
 
     /** @param defaultRateLimits what a route without {@code rate_limits} takes */
@@ -28,6 +29,7 @@ final class RoutesValidator {
         this.auth = auth;
         this.rateLimits = rateLimits;
         this.defaultRateLimits = Objects.requireNonNullElse(defaultRateLimits, List.of());
+        this.transforms = new TransformValidator(problems);
     }
 
     /** @return the valid routes, in file order */
@@ -63,13 +65,15 @@ final class RoutesValidator {
             problems.add(path + ".roles", "needs an authenticated route; \"auth\" is \"none\"");
         }
         rateLimits.references(path + ".rate_limits", route.rateLimits());
+        RequestTransform requestTransform = transforms.request(path + ".request_transform", route.requestTransform());
+        ResponseTransform responseTransform = transforms.response(path + ".response_transform", route.responseTransform());
         if (problems.count() > before) {
             return null;
         }
         return new Route(route.id(), routePath, methods, route.service(),
                 Boolean.TRUE.equals(route.stripPath()), Boolean.TRUE.equals(route.preserveHost()), mode,
                 Objects.requireNonNullElse(route.roles(), List.of()),
-                Objects.requireNonNullElse(route.rateLimits(), defaultRateLimits));
+                Objects.requireNonNullElse(route.rateLimits(), defaultRateLimits), requestTransform, responseTransform);
     }
 
     /** @return the parsed path, or null when it is missing or invalid */
