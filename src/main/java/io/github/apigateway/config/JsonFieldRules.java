@@ -29,7 +29,7 @@ public record JsonFieldRules(Map<String, JsonFieldRules> fields, boolean removed
      * @param removals paths split at their dots
      * @param renames  paths split at their dots, to the new last name
      */
-    static JsonFieldRules of(List<List<String>> removals, Map<List<String>, String> renames) {
+    public static JsonFieldRules of(List<List<String>> removals, Map<List<String>, String> renames) {
         Node root = new Node();
         removals.forEach(path -> root.at(path).removed = true);
         renames.forEach((path, name) -> root.at(path).renamedTo = name);
