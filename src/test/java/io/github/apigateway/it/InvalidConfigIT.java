@@ -37,6 +37,13 @@ class InvalidConfigIT {
                 {"id": "r", "path": "/r/*", "service": "nope", "auth": "none"}"""));
     }
 
+    @Deployment(name = "owned-header", managed = false, testable = false)
+    static WebArchive transformSettingAnIdentityHeader() {
+        return GatewayDeployment.withConfig("owned-header.war", GatewayDeployment.config("http://127.0.0.1:9", """
+                {"id": "r", "path": "/r/*", "service": "upstream", "auth": "none",
+                 "request_transform": {"set_headers": {"X-User-Id": "admin"}}}"""));
+    }
+
     @Deployment(name = "malformed", managed = false, testable = false)
     static WebArchive malformedJson() {
         return GatewayDeployment.withConfig("malformed.war", "{\"services\": ");
@@ -47,6 +54,14 @@ class InvalidConfigIT {
         try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
             assertRefused("unknown-service");
             assertLogged(log, "WEB-INF/gateway.json", "routes[0].service: unknown service 'nope'");
+        }
+    }
+
+    @Test
+    void aTransformThatSetsAHeaderTheGatewayOwnsFailsTheDeployment() throws Exception {
+        try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
+            assertRefused("owned-header");
+            assertLogged(log, "WEB-INF/gateway.json", "routes[0].request_transform.set_headers.X-User-Id: 'X-User-Id' is the caller's identity");
         }
     }
 
