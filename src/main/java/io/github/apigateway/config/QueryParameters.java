@@ -22,7 +22,7 @@ public record QueryParameters(Set<String> names, String encoded) {
         names = Set.copyOf(names);
     }
 
-    static QueryParameters of(Map<String, String> parameters) {
+    public static QueryParameters of(Map<String, String> parameters) {
         Map<String, String> ordered = new LinkedHashMap<>(parameters);
         String encoded = ordered.entrySet().stream()
                 .map(parameter -> encode(parameter.getKey()) + "=" + encode(parameter.getValue()))

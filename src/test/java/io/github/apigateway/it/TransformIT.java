@@ -109,7 +109,7 @@ class TransformIT extends DeployedGatewayTest {
     void aPathTooLongToRewriteIsRefusedWith414() throws Exception {
         HttpResponse<String> response = get("/api/v1/" + "a".repeat(3000));
         assertEquals(414, response.statusCode());
-        assertTrue(response.body().contains("\"error\": \"uri_too_long\""), response.body());
+        assertTrue(response.body().contains("\"error\":\"uri_too_long\""), response.body());
         assertNull(UPSTREAM.pollRequest(200));
     }
 
@@ -162,7 +162,7 @@ class TransformIT extends DeployedGatewayTest {
             OutputStream out = exchange.getResponseBody();
             out.write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 5_000; i++) {
-                out.write(element(i).getBytes(StandardCharsets.UTF_8));
+                out.write((element(i) + ",").getBytes(StandardCharsets.UTF_8));
             }
             out.write("oops".getBytes(StandardCharsets.UTF_8));
         });
