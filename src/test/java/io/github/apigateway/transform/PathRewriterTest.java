@@ -55,7 +55,7 @@ class PathRewriterTest {
 
     @Test
     void givesUpARegexThatBacktracksCatastrophicallyWith400() {
-        PathRewrite catastrophic = PathRewrite.compile("^/(a+)+$", "/x");
+        PathRewrite catastrophic = PathRewrite.compile("^/(.*a){12}$", "/x");
         GatewayException e = assertThrows(GatewayException.class,
                 () -> PathRewriter.rewrite(catastrophic, "/" + "a".repeat(40) + "!"));
         assertEquals(400, e.status());
