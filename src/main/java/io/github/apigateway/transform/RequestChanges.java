@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * @param path       the path to forward
  * @param query      the query to forward, or null for none
- * @param setHeaders header name to expanded value
+ * @param setHeaders    header name to expanded value
+ * @param removeHeaders names compared case-insensitively (the set {@link RequestTransform} holds)
  */
 public record RequestChanges(String path, String query, Map<String, String> setHeaders, Set<String> removeHeaders) {
 

@@ -58,7 +58,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private final UpstreamMetrics metrics;
     private final boolean clientSentNoUserAgent;
     private ResponsePump pump;
-    /** What the route's request_transform makes of the request; set before the first try. */
+    /** What the route's request_transform makes of the request; set before the first try is sent, which publishes it to the callbacks that send the next. */
     private RequestChanges changes;
     /** The client's request body on its way to the upstream, or null when the request has none. */
     private volatile RequestBodyProducer body;

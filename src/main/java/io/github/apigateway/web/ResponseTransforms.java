@@ -24,8 +24,8 @@ final class ResponseTransforms {
     }
 
     /**
-     * A compressed JSON body passes unchanged: decoding and encoding it again would cost the gateway the CPU the
-     * upstream saved; the log says why its fields were not rewritten.
+     * A compressed JSON body passes unchanged (the gateway does not decode and re-encode bodies); the log
+     * says why its fields were not rewritten.
      *
      * @return the rewrite of the answer's body, or null when it passes as it comes
      */
