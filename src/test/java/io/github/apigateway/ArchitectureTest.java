@@ -24,7 +24,8 @@ class ArchitectureTest {
     private static final String CONFIG = "io.github.apigateway.config..";
     private static final String[] DOMAIN = {CONFIG, HTTP, "io.github.apigateway.routing..", "io.github.apigateway.auth..",
             "io.github.apigateway.ratelimit..", "io.github.apigateway.proxy..", "io.github.apigateway.cluster..",
-            "io.github.apigateway.lifecycle..", "io.github.apigateway.observability..", "io.github.apigateway.aggregate.."};
+            "io.github.apigateway.lifecycle..", "io.github.apigateway.observability..", "io.github.apigateway.aggregate..",
+            "io.github.apigateway.transform.."};
 
     @ArchTest
     static final ArchRule theTopLevelPackagesHaveNoCycles = slices().matching("io.github.apigateway.(*)..")

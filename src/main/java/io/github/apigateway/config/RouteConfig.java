@@ -14,5 +14,7 @@ public record RouteConfig(
         String auth,
         List<String> roles,
         @JsonbProperty("rate_limits") List<String> rateLimits,
+        @JsonbProperty("request_transform") RequestTransformConfig requestTransform,
+        @JsonbProperty("response_transform") ResponseTransformConfig responseTransform,
         AggregateConfig aggregate) {
 }

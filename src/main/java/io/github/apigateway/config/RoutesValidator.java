@@ -22,6 +22,7 @@ final class RoutesValidator {
     private final RateLimitsValidator rateLimits;
     private final List<String> defaultRateLimits;
     private final AggregationValidator aggregations;
+    private final TransformValidator transforms;
     private final Set<String> ids = new HashSet<>();
 
     /** @param defaultRateLimits what a route without {@code rate_limits} takes */
@@ -33,6 +34,7 @@ final class RoutesValidator {
         this.rateLimits = rateLimits;
         this.aggregations = new AggregationValidator(problems, services);
         this.defaultRateLimits = Objects.requireNonNullElse(defaultRateLimits, List.of());
+        this.transforms = new TransformValidator(problems);
     }
 
     /** @return the valid routes, in file order */
@@ -72,13 +74,15 @@ final class RoutesValidator {
             problems.add(path + ".roles", "needs an authenticated route; \"auth\" is \"none\"");
         }
         rateLimits.references(path + ".rate_limits", route.rateLimits());
+        RequestTransform requestTransform = transforms.request(path + ".request_transform", route.requestTransform());
+        ResponseTransform responseTransform = transforms.response(path + ".response_transform", route.responseTransform());
         if (problems.count() > before) {
             return null;
         }
         return new Route(route.id(), routePath, methods, route.service(),
                 Boolean.TRUE.equals(route.stripPath()), Boolean.TRUE.equals(route.preserveHost()), mode,
                 Objects.requireNonNullElse(route.roles(), List.of()),
-                Objects.requireNonNullElse(route.rateLimits(), defaultRateLimits), aggregate);
+                Objects.requireNonNullElse(route.rateLimits(), defaultRateLimits), requestTransform, responseTransform, aggregate);
     }
 
     private void service(String path, String service) {
@@ -99,6 +103,12 @@ final class RoutesValidator {
         }
         if (route.preserveHost() != null) {
             problems.add(path + ".preserve_host", "does not apply to an aggregate route");
+        }
+        if (route.requestTransform() != null) {
+            problems.add(path + ".request_transform", "does not apply to an aggregate route");
+        }
+        if (route.responseTransform() != null) {
+            problems.add(path + ".response_transform", "does not apply to an aggregate route");
         }
         return aggregations.check(path + ".aggregate", route.aggregate());
     }

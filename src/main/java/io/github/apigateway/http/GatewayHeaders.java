@@ -1,5 +1,6 @@
 package io.github.apigateway.http;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Names of the headers the gateway itself sets or reads, shared by every layer. */
@@ -7,6 +8,13 @@ public final class GatewayHeaders {
 
     /** Echoed on every response and forwarded upstream (the incoming id when well-formed, else a new one). */
     public static final String REQUEST_ID = "X-Request-Id";
+
+    /**
+     * RFC 9110 section 7.6.1: the headers that describe one connection, never forwarded in either
+     * direction (besides those a message's own {@code Connection} names).
+     */
+    public static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Connection", "TE",
+            "Trailer", "Transfer-Encoding", "Upgrade", "Proxy-Authorization", "Proxy-Authenticate");
 
     private GatewayHeaders() {
     }

@@ -1,5 +1,7 @@
 package io.github.apigateway.proxy;
 
+import io.github.apigateway.http.GatewayHeaders;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,9 +12,7 @@ import java.util.TreeSet;
  */
 public final class HopByHopHeaders {
 
-    private static final Set<String> ALWAYS = caseInsensitive(List.of(
-            "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
-            "Proxy-Authorization", "Proxy-Authenticate"));
+    private static final Set<String> ALWAYS = caseInsensitive(GatewayHeaders.HOP_BY_HOP);
 
     private final Set<String> namedByConnection;
 

@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.auth.Identity;
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.observability.UpstreamMetrics;
 import io.github.apigateway.observability.UpstreamOutcome;
@@ -13,6 +14,9 @@ import io.github.apigateway.proxy.UpstreamService;
 import io.github.apigateway.proxy.Upstreams;
 import io.github.apigateway.proxy.UserAgentPassThrough;
 import io.github.apigateway.routing.RouteMatch;
+import io.github.apigateway.transform.BrokenJsonBody;
+import io.github.apigateway.transform.CallerValues;
+import io.github.apigateway.transform.RequestChanges;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -54,6 +58,8 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
     private final UpstreamMetrics metrics;
     private final boolean clientSentNoUserAgent;
     private ResponsePump pump;
+    /** What the route's request_transform makes of the request; set before the first try is sent, which publishes it to the callbacks that send the next. */
+    private RequestChanges changes;
     /** The client's request body on its way to the upstream, or null when the request has none. */
     private volatile RequestBodyProducer body;
     private volatile UpstreamInstance instance;
@@ -86,7 +92,15 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         async.setTimeout(0);
         async.addListener(exchange);
         exchange.pump = new ResponsePump(response, new ClientExchangeEnd(response, async, context.requestId()),
-                context.requestId(), exchange::clientFailed, exchange::retryInsteadOf);
+                context.requestId(), exchange::clientFailed, exchange::retryInsteadOf,
+                exchange.match.route().responseTransform());
+        try {
+            exchange.changes = RequestChanges.of(exchange.match.route().requestTransform(), exchange.match.upstreamPath(),
+                    exchange.clientRequest.query(), callerValues(context));
+        } catch (GatewayException refused) {
+            exchange.pump.fail(refused);
+            return;
+        }
         exchange.body = RequestBodyProducer.of(request, exchange::clientFailed, exchange.attempts.mayRetryOnceSent());
         UpstreamInstance first = exchange.attempts.first();
         if (first == null) {
@@ -94,6 +108,14 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
             return;
         }
         exchange.send(first);
+    }
+
+    private static CallerValues callerValues(RequestContext context) {
+        Identity identity = context.identity();
+        if (identity == null) {
+            return CallerValues.anonymous(context.requestId());
+        }
+        return new CallerValues(identity.subject(), identity.username(), identity.clientId(), context.requestId());
     }
 
     private void send(UpstreamInstance next) {
@@ -108,7 +130,7 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
             httpContext.setAttribute(UserAgentPassThrough.CLIENT_SENT_NONE, Boolean.TRUE);
         }
         next.started();
-        HttpRequest upstreamRequest = UpstreamRequests.build(clientRequest, match, next.host(), requestId);
+        HttpRequest upstreamRequest = UpstreamRequests.build(clientRequest, match, next.host(), requestId, changes);
         context.span().writeTraceHeaders(upstreamRequest::removeHeaders, upstreamRequest::setHeader);
         context.upstreamAddress(next.host().toHostString());
         currentTry = metrics.instance(service.name(), next.toString()).startTry();
@@ -150,6 +172,10 @@ public final class ProxyExchange implements FutureCallback<Void>, AsyncListener 
         currentTry.ended(outcomeOf(failure));
         UpstreamInstance next = retryTo;
         retryTo = null;
+        if (failure instanceof BrokenJsonBody) {
+            // The pump cut the client's response already; the upstream answered, so nothing is retried.
+            return;
+        }
         try {
             if (next == null && !clientFailed) {
                 next = afterFailure(failure);

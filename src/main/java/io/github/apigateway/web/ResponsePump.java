@@ -2,7 +2,11 @@ package io.github.apigateway.web;
 
 import io.github.apigateway.http.GatewayException;
 import io.github.apigateway.proxy.ClientResponseHead;
+import io.github.apigateway.config.ResponseTransform;
 import io.github.apigateway.proxy.ResponseHeaderPolicy;
+import io.github.apigateway.proxy.UpstreamFailures;
+import io.github.apigateway.transform.BrokenJsonBody;
+import io.github.apigateway.transform.JsonBodyRewrite;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +34,9 @@ import static io.github.apigateway.web.ResponseState.RELAYING;
 
 /**
  * Pumps the upstream response to the client with non-blocking servlet output: the head
- * {@link ResponseHeaderPolicy} chose, then the body as it arrives. Flow control is end to end: the
+ * {@link ResponseHeaderPolicy} chose, then the body as it arrives, both through the route's
+ * {@code response_transform} ({@link ResponseTransforms}; a JSON body's head waits until its rewrite
+ * knows whether the body changes). Flow control is end to end: the
  * upstream connection is given {@link #WINDOW} more bytes of credit only when what it sent before has
  * been handed to the client connection, so a slow client slows the upstream instead of filling the heap.
  *
@@ -44,6 +50,7 @@ import static io.github.apigateway.web.ResponseState.RELAYING;
 final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
 
     private static final int WINDOW = 64 * 1024;
+    private static final System.Logger LOG = System.getLogger(ResponsePump.class.getName());
 
     private final HttpServletResponse response;
     private final ServletOutputStream output;
@@ -52,19 +59,27 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
     private final Consumer<Throwable> onClientFailure;
     private final Predicate<HttpResponse> retryInstead;
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private final ResponseTransform transform;
 
     private ResponseState state = AWAITING_HEAD;
     private ClientResponseHead heldHead;
+    /** The rewrite of the current answer's JSON body, or null when its body passes as it comes. */
+    private JsonBodyRewrite bodyRewrite;
     /** Body bytes the upstream declared and has not delivered yet; negative when it declared no length. */
     private long undelivered = -1;
     private FutureCallback<Void> resultCallback;
     /** The upstream connection's channel while its credit waits for the client to take what it sent, else null. */
     private CapacityChannel creditOwedTo;
 
-    /** @param retryInstead told each answer's head first; true drops the answer, as a failed try */
+    /**
+     * @param retryInstead told each answer's head first; true drops the answer, as a failed try
+     * @param transform    the route's {@code response_transform}
+     */
     ResponsePump(HttpServletResponse response, ClientExchangeEnd end, String requestId,
-                 Consumer<Throwable> onClientFailure, Predicate<HttpResponse> retryInstead) throws IOException {
+                 Consumer<Throwable> onClientFailure, Predicate<HttpResponse> retryInstead,
+                 ResponseTransform transform) throws IOException {
         this.response = response;
+        this.transform = transform;
         this.retryInstead = retryInstead;
         this.output = response.getOutputStream();
         this.end = end;
@@ -80,7 +95,8 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
             // Failing the try closes its connection, with the rest of the dropped answer on it.
             throw new IOException("Upstream answered " + upstream.getCode() + "; the request goes to another instance");
         }
-        ClientResponseHead head = ResponseHeaderPolicy.forClient(upstream);
+        ClientResponseHead head = ResponseTransforms.head(transform, ResponseHeaderPolicy.forClient(upstream));
+        JsonBodyRewrite rewrite = entity == null ? null : ResponseTransforms.bodyRewrite(transform, upstream, requestId);
         synchronized (this) {
             this.resultCallback = resultCallback;
             if (state == DONE) {
@@ -88,6 +104,7 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
             }
             if (entity != null) {
                 heldHead = head;
+                bodyRewrite = rewrite;
                 undelivered = entity.getContentLength();
                 moveTo(HEAD_HELD);
                 return;
@@ -130,11 +147,11 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
             if (state == DONE) {
                 throw clientGone();
             }
-            pending.add(chunk);
             if (undelivered > 0) {
                 undelivered -= chunk.length;
             }
-            if (state == HEAD_HELD) {
+            queue(bodyRewrite == null ? chunk : rewritten(chunk));
+            if (state == HEAD_HELD && (bodyRewrite == null || bodyRewrite.decided())) {
                 applyHeldHead(RELAYING);
             }
             grant = drain();
@@ -151,10 +168,41 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
         return new IOException("The client side of the exchange has ended; discarding the upstream connection");
     }
 
+    /** Must hold the lock. @throws BrokenJsonBody after cutting the response */
+    private byte[] rewritten(byte[] chunk) throws BrokenJsonBody {
+        try {
+            return bodyRewrite.accept(chunk);
+        } catch (BrokenJsonBody broken) {
+            cut(broken);
+            throw broken;
+        }
+    }
+
+    /** A rewritten JSON body that stops parsing ends as if the upstream had cut it there. Must hold the lock. */
+    private void cut(BrokenJsonBody broken) {
+        LOG.log(System.Logger.Level.WARNING, "Request " + requestId + ": " + broken.getMessage()
+                + "; the response is cut there");
+        bodyRewrite = null;
+        fail(UpstreamFailures.toGatewayException(broken));
+    }
+
+    private void queue(byte[] bytes) {
+        if (bytes.length > 0) {
+            pending.add(bytes);
+        }
+    }
+
     @Override
     public void streamEnd(List<? extends Header> trailers) {
         FutureCallback<Void> callback;
         synchronized (this) {
+            if (bodyRewrite != null && state != DONE && state != ANSWERING_ERROR) {
+                try {
+                    queue(bodyRewrite.finish());
+                } catch (BrokenJsonBody broken) {
+                    cut(broken);
+                }
+            }
             if (state == HEAD_HELD) {
                 applyHeldHead(ENDING);
             } else if (state == RELAYING) {
@@ -170,6 +218,9 @@ final class ResponsePump implements AsyncResponseConsumer<Void>, WriteListener {
     private void applyHeldHead(ResponseState next) {
         ClientResponseHead head = heldHead;
         heldHead = null;
+        if (bodyRewrite != null && bodyRewrite.changesBody()) {
+            head = new ClientResponseHead(head.status(), head.headers(), -1);
+        }
         try {
             ClientResponseHeads.apply(head, response);
         } catch (RuntimeException e) {

@@ -44,6 +44,13 @@ class InvalidConfigIT {
                   {"name": "a", "service": "upstream", "path": "/a"}, {"name": "b", "service": "nope", "path": "/b"}]}}"""));
     }
 
+    @Deployment(name = "owned-header", managed = false, testable = false)
+    static WebArchive transformSettingAnIdentityHeader() {
+        return GatewayDeployment.withConfig("owned-header.war", GatewayDeployment.config("http://127.0.0.1:9", """
+                {"id": "r", "path": "/r/*", "service": "upstream", "auth": "none",
+                 "request_transform": {"set_headers": {"X-User-Id": "admin"}}}"""));
+    }
+
     @Deployment(name = "malformed", managed = false, testable = false)
     static WebArchive malformedJson() {
         return GatewayDeployment.withConfig("malformed.war", "{\"services\": ");
@@ -62,6 +69,14 @@ class InvalidConfigIT {
         try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
             assertRefused("aggregate-unknown-service");
             assertLogged(log, "WEB-INF/gateway.json", "routes[0].aggregate.calls[1].service: unknown service 'nope'");
+        }
+    }
+
+    @Test
+    void aTransformThatSetsAHeaderTheGatewayOwnsFailsTheDeployment() throws Exception {
+        try (CapturedLog log = CapturedLog.of("io.github.apigateway")) {
+            assertRefused("owned-header");
+            assertLogged(log, "WEB-INF/gateway.json", "routes[0].request_transform.set_headers.X-User-Id: 'X-User-Id' is the caller's identity");
         }
     }
 

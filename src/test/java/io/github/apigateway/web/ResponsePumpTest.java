@@ -1,5 +1,6 @@
 package io.github.apigateway.web;
 
+import io.github.apigateway.config.ResponseTransform;
 import io.github.apigateway.http.GatewayException;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -35,7 +36,7 @@ class ResponsePumpTest {
 
     ResponsePumpTest() throws IOException {
         pump = new ResponsePump(client.response, client.end(), "req-1", clientFailures::add,
-                head -> head.getCode() == 503);
+                head -> head.getCode() == 503, ResponseTransform.NONE);
     }
 
     private static BasicHttpResponse upstreamHead(int status, String... nameValues) {

@@ -1,0 +1,4 @@
+package io.github.apigateway.config;
+
+public record RewritePathConfig(String regex, String replacement) {
+}
