@@ -1,6 +1,7 @@
 package io.github.apigateway.lifecycle;
 
 import io.github.apigateway.auth.Authenticator;
+import io.github.apigateway.auth.ClusterSessionStore;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.config.Route;
 import io.github.apigateway.config.ServiceDefinition;
@@ -47,7 +48,7 @@ public final class Gateway {
     private final ClusterMember cluster;
     private final Observability observability;
     private final ClientAddress clientAddress;
-    /** Active health checks and the cluster's ejection announcements. */
+    /** Active health checks, the cluster's ejection announcements, and the browser sessions' cluster answers. */
     private final GatewayTimer resilienceTimer;
     /**
      * The rate limiter's cluster answers, deadlines and lease sweeps; two threads, so that a sweep giving
@@ -109,12 +110,14 @@ public final class Gateway {
     public static Gateway start(ValidatedConfig config, Duration drainTimeout) {
         ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization(),
                         ProxySerialization.FACTORY_ID, new ProxySerialization()),
-                List.of(ClusterBuckets.mapConfig()));
+                ClusterSessionStore.serializers(),
+                List.of(ClusterBuckets.mapConfig(), ClusterSessionStore.mapConfig(config.browser().orElse(null))));
         GatewayTimer resilienceTimer = new GatewayTimer(1, "gateway-resilience");
         Observability observability = null;
         try {
             observability = startObservability(config);
-            Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
+            Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser(),
+                    cluster.hazelcast(), resilienceTimer);
             ClusterEjections ejections = ClusterEjections.on(cluster.hazelcast(), resilienceTimer);
             try {
                 Upstreams upstreams = Upstreams.start(config.services().values(), ejections);

@@ -74,7 +74,7 @@ final class MetricsServlet extends HttpServlet {
         }
         Identity caller;
         try {
-            caller = authenticator.authenticate(AuthMode.BEARER, RequestCredentials.of(request, null));
+            caller = authenticator.authenticate(AuthMode.BEARER, RequestCredentials.of(request, null, null));
         } catch (KeysPending pending) {
             if (!resumed) {
                 throw pending;
