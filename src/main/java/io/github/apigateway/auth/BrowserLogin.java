@@ -74,7 +74,9 @@ public final class BrowserLogin {
                 store.forget(sessionId);
                 return CompletableFuture.completedFuture(null);
             }
-            return flights.join(login.refreshToken(), token -> refresh.refresh(sessionId, login))
+            // A flight's outcome is shared for a while, so a failure to reach the cluster is not: the
+            // requests go on with the login they have, and ask again once its access token has expired.
+            return flights.join(login.refreshToken(), token -> refresh.refresh(sessionId, login).exceptionally(failure -> login))
                     .thenCompose(current -> stillUsable(sessionId, login, current));
         });
     }
