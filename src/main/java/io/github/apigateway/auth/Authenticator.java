@@ -1,5 +1,6 @@
 package io.github.apigateway.auth;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.github.apigateway.config.ApiKeySettings;
 import io.github.apigateway.config.AuthMode;
 import io.github.apigateway.config.BrowserSettings;
@@ -8,6 +9,7 @@ import io.github.apigateway.http.GatewayException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Finds and verifies the credential a route asks for: a bearer token, an API key, either, or a browser
@@ -33,13 +35,25 @@ public final class Authenticator implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
+    /**
+     * @param hazelcast where browser sessions live
+     * @param timer     a thread of the gateway's own for the session store's answers and deadlines
+     */
     public static Authenticator create(Optional<TokenSettings> tokenSettings, Optional<ApiKeySettings> apiKeys,
-                                       Optional<BrowserSettings> browser) {
+                                       Optional<BrowserSettings> browser, HazelcastInstance hazelcast,
+                                       ScheduledExecutorService timer) {
         KeycloakHttp keycloak = tokenSettings.isPresent() ? KeycloakHttp.start() : null;
         BearerTokenVerifier tokens = tokenSettings.map(settings -> BearerTokenVerifier.forRealm(settings, keycloak)).orElse(null);
         return new Authenticator(tokens, apiKeys.map(ApiKeyVerifier::new).orElse(null),
-                browser.map(settings -> new BrowserLogin(settings, tokens, new TokenEndpoint(settings, keycloak))).orElse(null),
+                browser.map(settings -> browserLogin(settings, tokens, keycloak, hazelcast, timer)).orElse(null),
                 keycloak);
+    }
+
+    private static BrowserLogin browserLogin(BrowserSettings settings, BearerTokenVerifier tokens, KeycloakHttp keycloak,
+                                             HazelcastInstance hazelcast, ScheduledExecutorService timer) {
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(settings, keycloak);
+        SessionStore sessions = new ClusterSessionStore(hazelcast, SessionTimeouts.of(settings), timer);
+        return new BrowserLogin(settings, tokens, tokenEndpoint, sessions, new SessionRefresh(sessions, tokenEndpoint, timer));
     }
 
     /** Ends the calls to Keycloak; for the gateway's stop. */

@@ -1,7 +1,6 @@
 package io.github.apigateway.auth;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a request presents to be authenticated, read from it by the web layer: the values of its
@@ -9,12 +8,11 @@ import java.util.Objects;
  *
  * @param authorization every {@code Authorization} value in the order received (more than one is refused)
  * @param apiKey        the API key header's value, null when absent or when no keys are configured
- * @param login         the login state of the browser that sent the request
+ * @param login         the login state of the browser's session, as loaded for this request; null without one
  */
-public record Credentials(List<String> authorization, String apiKey, LoginStateStore login) {
+public record Credentials(List<String> authorization, String apiKey, LoginState login) {
 
     public Credentials {
         authorization = List.copyOf(authorization);
-        Objects.requireNonNull(login, "login");
     }
 }

@@ -1,12 +1,9 @@
 package io.github.apigateway.auth;
 
-import java.io.Serializable;
-
 /**
  * One browser's login state, opaque outside this package: a login under way ({@link PendingLogin}) or
- * a completed one ({@link BrowserSession}), never both, since a login starts only for a browser
- * without one and completing it replaces the pending state. Serializable, so a store may persist it
- * or keep it in the cluster.
+ * a completed one ({@link BrowserSession}), never both, since a login starts in a session of its own and
+ * completing it replaces that session. Kept in the cluster as a {@link StoredSession}.
  */
-public sealed interface LoginState extends Serializable permits PendingLogin, BrowserSession {
+public sealed interface LoginState permits PendingLogin, BrowserSession {
 }

@@ -37,8 +37,8 @@ final class RefreshFlights {
     }
 
     /**
-     * @param refresh starts the refresh; its future completes with the refreshed login, or null when the
-     *                refresh failed, and never exceptionally
+     * @param refresh starts the refresh; its future completes with the login to go on with, or null when the
+     *                refresh failed
      */
     CompletableFuture<BrowserSession> join(String refreshToken,
                                            Function<String, CompletableFuture<BrowserSession>> refresh) {

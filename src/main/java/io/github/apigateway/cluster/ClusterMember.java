@@ -6,6 +6,7 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,9 +33,11 @@ public final class ClusterMember implements AutoCloseable {
 
     /**
      * @param factories the serialization factories of the gateway's own cluster messages, by factory id
+     * @param compact   the Compact serializers of what the gateway keeps in the cluster under type names of its own
      * @param maps      the gateway's maps as they must be configured when the operator's file does not say
      */
-    public static ClusterMember start(Map<Integer, DataSerializableFactory> factories, List<MapConfig> maps) {
+    public static ClusterMember start(Map<Integer, DataSerializableFactory> factories, List<CompactSerializer<?>> compact,
+                                      List<MapConfig> maps) {
         ClassLoader webapp = ClusterMember.class.getClassLoader();
         Config config = System.getProperty(CONFIG_PROPERTY) != null
                 ? Config.load()
@@ -50,6 +53,7 @@ public final class ClusterMember implements AutoCloseable {
                 config.getSerializationConfig().addDataSerializableFactory(id, factory);
             }
         });
+        compact.forEach(config.getSerializationConfig().getCompactSerializationConfig()::addSerializer);
         for (MapConfig map : maps) {
             if (config.getMapConfigOrNull(map.getName()) == null) {
                 config.addMapConfig(map);

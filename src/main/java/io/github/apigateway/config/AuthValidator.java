@@ -92,9 +92,16 @@ final class AuthValidator {
 
     /** Browser login is possible wherever bearer tokens are: the client is the same Keycloak client. */
     Optional<BrowserSettings> browserSettings() {
+        BrowserConfig browser = auth == null || auth.browser() == null ? new BrowserConfig(null, null, null) : auth.browser();
         return tokenSettings().map(settings -> BrowserSettings.forRealm(settings,
-                auth.keycloak().credentials() == null ? null : auth.keycloak().credentials().secret(),
-                auth.browser() == null ? null : auth.browser().publicUrl()));
+                        auth.keycloak().credentials() == null ? null : auth.keycloak().credentials().secret(),
+                        browser.publicUrl())
+                .withSessionTimeouts(seconds(browser.sessionIdleTimeoutSeconds(), BrowserSettings.DEFAULT_SESSION_IDLE_TIMEOUT),
+                        seconds(browser.sessionMaxAgeSeconds(), BrowserSettings.DEFAULT_SESSION_MAX_AGE)));
+    }
+
+    private static Duration seconds(Long seconds, Duration fallback) {
+        return seconds == null ? fallback : Duration.ofSeconds(seconds);
     }
 
     /** The API keys, for an {@code auth} that passed {@link #check}. */
@@ -144,11 +151,31 @@ final class AuthValidator {
         if (auth.keycloak() == null) {
             problems.add("auth.browser", "browser logins need auth.keycloak, which the config does not set");
         }
-        if (problems.required("auth.browser.public_url", browser.publicUrl())) {
+        if (browser.publicUrl() != null && problems.required("auth.browser.public_url", browser.publicUrl())) {
             String reason = serverUrlProblem(browser.publicUrl());
             if (reason != null) {
                 problems.add("auth.browser.public_url", reason);
             }
+        }
+        sessionTimeouts(browser);
+    }
+
+    /** A session may not outlive its own age limit by idling: the idle timeout is at most the maximum age. */
+    private void sessionTimeouts(BrowserConfig browser) {
+        Long idle = browser.sessionIdleTimeoutSeconds();
+        Long maxAge = browser.sessionMaxAgeSeconds();
+        if (idle != null) {
+            problems.positive("auth.browser.session_idle_timeout_seconds", idle);
+        }
+        if (maxAge != null) {
+            problems.positive("auth.browser.session_max_age_seconds", maxAge);
+        }
+        long effectiveIdle = idle == null ? BrowserSettings.DEFAULT_SESSION_IDLE_TIMEOUT.toSeconds() : idle;
+        long effectiveMaxAge = maxAge == null ? BrowserSettings.DEFAULT_SESSION_MAX_AGE.toSeconds() : maxAge;
+        if (effectiveIdle > 0 && effectiveMaxAge > 0 && effectiveIdle > effectiveMaxAge) {
+            problems.add(maxAge != null ? "auth.browser.session_max_age_seconds" : "auth.browser.session_idle_timeout_seconds",
+                    "session_max_age_seconds (" + effectiveMaxAge + ") must not be shorter than session_idle_timeout_seconds ("
+                            + effectiveIdle + ")");
         }
     }
 

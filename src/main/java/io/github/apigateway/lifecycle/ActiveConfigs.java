@@ -19,6 +19,7 @@ import io.github.apigateway.ratelimit.LeasingRateLimiter;
 import io.github.apigateway.ratelimit.RateLimitFailures;
 import io.github.apigateway.ratelimit.RateLimitGuard;
 import io.github.apigateway.ratelimit.RateLimitPolicy;
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.Meter;
 
 import java.io.ByteArrayInputStream;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -55,13 +57,18 @@ final class ActiveConfigs {
     private final RateLimitFailures failures;
     private final GatewayMetrics metrics;
     private final ClusterConfigStore store;
+    /** Where an authenticator keeps its browser sessions, and the timer of their cluster answers. */
+    private final HazelcastInstance hazelcast;
+    private final ScheduledExecutorService sessionTimer;
     private final Map<UpstreamService, List<Meter>> gauges = new HashMap<>();
     private final Set<Authenticator> openAuthenticators = new HashSet<>();
     /** The last version that failed validation here, logged once rather than at every convergence check. */
     private StoredConfig lastRefused;
 
     ActiveConfigs(Upstreams upstreams, LeasingRateLimiter limiter, RateLimitFailures failures, GatewayMetrics metrics,
-                  ClusterConfigStore store) {
+                  ClusterConfigStore store, HazelcastInstance hazelcast, ScheduledExecutorService sessionTimer) {
+        this.hazelcast = hazelcast;
+        this.sessionTimer = sessionTimer;
         this.upstreams = upstreams;
         this.limiter = limiter;
         this.failures = failures;
@@ -145,7 +152,8 @@ final class ActiveConfigs {
     }
 
     private Authenticator started(ValidatedConfig config) {
-        Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser());
+        Authenticator authenticator = Authenticator.create(config.tokens(), config.apiKeys(), config.browser(),
+                hazelcast, sessionTimer);
         openAuthenticators.add(authenticator);
         return authenticator;
     }

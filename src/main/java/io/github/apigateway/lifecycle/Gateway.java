@@ -1,6 +1,7 @@
 package io.github.apigateway.lifecycle;
 
 import io.github.apigateway.aggregate.Aggregator;
+import io.github.apigateway.auth.ClusterSessionStore;
 import io.github.apigateway.cluster.ClusterConfigStore;
 import io.github.apigateway.cluster.ClusterMember;
 import io.github.apigateway.cluster.ClusterSerialization;
@@ -48,7 +49,7 @@ public final class Gateway {
     private final Observability observability;
     private final ActiveConfigs configs;
     private final ConfigAdmin admin;
-    /** Active health checks, the cluster's ejection announcements and config changes. */
+    /** Active health checks, the cluster's ejection announcements, config changes and the browser sessions' cluster answers. */
     private final GatewayTimer resilienceTimer;
     /**
      * The rate limiter's cluster answers, deadlines and lease sweeps; two threads, so that a sweep giving
@@ -96,7 +97,9 @@ public final class Gateway {
         ClusterMember cluster = ClusterMember.start(Map.of(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization(),
                         ProxySerialization.FACTORY_ID, new ProxySerialization(),
                         ClusterSerialization.FACTORY_ID, new ClusterSerialization()),
-                Stream.concat(Stream.of(ClusterBuckets.mapConfig()), ClusterConfigStore.mapConfigs().stream()).toList());
+                ClusterSessionStore.serializers(),
+                Stream.of(Stream.of(ClusterBuckets.mapConfig(), ClusterSessionStore.mapConfig(fileConfig.browser().orElse(null))),
+                        ClusterConfigStore.mapConfigs().stream()).flatMap(maps -> maps).toList());
         GatewayTimer resilienceTimer = new GatewayTimer(1, "gateway-resilience");
         GatewayTimer rateLimitTimer = new GatewayTimer(2, "gateway-rate-limits");
         Observability observability = null;
@@ -113,7 +116,7 @@ public final class Gateway {
             ejections.applyTo(upstreams);
             RateLimitFailures failures = new RateLimitFailures(System::nanoTime);
             configs = new ActiveConfigs(upstreams, rateLimiter(cluster, rateLimitTimer), failures,
-                    observability.metrics(), store);
+                    observability.metrics(), store, cluster.hazelcast(), resilienceTimer);
             configs.serve(active, config);
             Gateway gateway = new Gateway(upstreams, cluster, store, observability, configs, resilienceTimer,
                     rateLimitTimer, failures, drainTimeout);

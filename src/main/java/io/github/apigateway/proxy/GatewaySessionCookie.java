@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway's session cookie (named in {@code WEB-INF/web.xml}) belongs to the gateway alone: an upstream
+ * The gateway's session cookie (the browser session's id in the cluster) belongs to the gateway alone: an upstream
  * that saw it could act as the logged-in browser, and an upstream that set it would replace the browser's
  * login. So it is taken out of the {@code Cookie} header forwarded upstream (RFC 6265 section 5.4: pairs
  * separated by {@code ;}), the client's other cookies left as they came, and an upstream's

@@ -3,11 +3,10 @@ package io.github.apigateway.web;
 import io.github.apigateway.auth.BrowserRedirect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 
-/** Sends what a browser login step decided: first the session change, then the redirect with its headers. */
+/** Sends what a browser login step decided: the session cookie, then the redirect with its headers. */
 final class BrowserRedirects {
 
     private BrowserRedirects() {
@@ -16,14 +15,8 @@ final class BrowserRedirects {
     static void send(BrowserRedirect redirect, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         switch (redirect.sessionChange()) {
-            case KEEP -> { }
-            case NEW_ID -> request.changeSessionId();
-            case END -> {
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-            }
+            case NEW_ID -> SessionCookies.set(request, response, redirect.sessionId());
+            case END -> SessionCookies.expire(request, response);
         }
         redirect.headers().forEach(response::setHeader);
         response.sendRedirect(redirect.location());

@@ -54,7 +54,7 @@ final class ManagementCaller {
         Authenticator authenticator = config.authenticator();
         Identity caller;
         try {
-            caller = authenticator.authenticate(AuthMode.BEARER, RequestCredentials.of(request, null));
+            caller = authenticator.authenticate(AuthMode.BEARER, RequestCredentials.of(request, null, null));
         } catch (KeysPending pending) {
             if (!resumed) {
                 throw pending;

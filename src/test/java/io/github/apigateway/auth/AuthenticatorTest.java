@@ -24,14 +24,15 @@ class AuthenticatorTest {
     private final Authenticator authenticator = new Authenticator(tokens,
             new ApiKeyVerifier(new ApiKeySettings("X-API-Key",
                     List.of(new ApiKeySettings.ApiKey("reporting-job", Sha256.of(KEY), List.of("reports"))))),
-            new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null), tokens, TestTokens.UNREACHABLE_TOKEN_ENDPOINT), null);
+            new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null), tokens, TestTokens.UNREACHABLE_TOKEN_ENDPOINT,
+                    TestTokens.MEMORY_SESSIONS, TestTokens.refresh(TestTokens.MEMORY_SESSIONS)), null);
 
     private static Credentials authorization(String... values) {
-        return new Credentials(List.of(values), null, new MemoryLoginStore());
+        return new Credentials(List.of(values), null, null);
     }
 
     private static Credentials apiKey(String key) {
-        return new Credentials(List.of(), key, new MemoryLoginStore());
+        return new Credentials(List.of(), key, null);
     }
 
     private static Credentials none() {
@@ -119,7 +120,7 @@ class AuthenticatorTest {
 
     @Test
     void anyTakesTheBearerTokenFirstAndLeavesTheApiKeyUnchecked() {
-        Credentials both = new Credentials(List.of("Bearer " + ALICE), "not-a-configured-key", new MemoryLoginStore());
+        Credentials both = new Credentials(List.of("Bearer " + ALICE), "not-a-configured-key", null);
         assertEquals("alice", authenticator.authenticate(AuthMode.ANY, both).username());
     }
 
@@ -130,8 +131,7 @@ class AuthenticatorTest {
 
     @Test
     void aBrowserRouteTakesTheCallerFromTheBrowsersLogin() {
-        MemoryLoginStore login = new MemoryLoginStore(
-                new BrowserSession(ALICE, null, "id-token", Instant.now().plusSeconds(300)));
+        LoginState login = new BrowserSession(ALICE, null, "id-token", Instant.now().plusSeconds(300));
         Credentials credentials = new Credentials(List.of(), null, login);
         assertEquals("alice", authenticator.authenticate(AuthMode.BROWSER, credentials).username());
     }

@@ -8,10 +8,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,29 +26,49 @@ class BrowserLoginTest {
     private static final String ROOT = "http://gateway.example:8080/ctx";
     private static final String LOGOUT = TestTokens.ISSUER + "/protocol/openid-connect/logout";
 
-    private final BrowserLogin login = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", null),
-            TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT);
-    private final MemoryLoginStore store = new MemoryLoginStore();
+    private final MemorySessionStore store = new MemorySessionStore();
+    private final BrowserLogin login = loginBehind(null);
+
+    private BrowserLogin loginBehind(String publicUrl) {
+        return new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret", publicUrl),
+                TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT, store, TestTokens.refresh(store));
+    }
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String sessionWith(LoginState state) {
+        String id = SessionIds.next();
+        store.sessions.put(id, StoredSession.startedAt(state, System.currentTimeMillis()));
+        return id;
     }
 
     private static BrowserSession loginWithAccessToken(String accessToken, Instant expiresAt) {
         return new BrowserSession(accessToken, null, "the-id-token", expiresAt);
     }
 
+    private PendingLogin pendingOf(BrowserRedirect redirect) {
+        return assertInstanceOf(PendingLogin.class, store.sessions.get(redirect.sessionId()).state());
+    }
+
+    private static GatewayException refusal(CompletableFuture<?> outcome) {
+        CompletionException e = assertThrows(CompletionException.class, outcome::join);
+        return assertInstanceOf(GatewayException.class, e.getCause());
+    }
+
     @Test
-    void startingALoginKeepsItsStateForThisBrowser() {
-        login.startLogin(store, ROOT, "/app/page?x=1");
-        PendingLogin pending = assertInstanceOf(PendingLogin.class, store.load());
-        assertEquals("/app/page?x=1", pending.returnTo());
+    void startingALoginKeepsItsStateInANewSession() {
+        BrowserRedirect redirect = login.startLogin(null, ROOT, "/app/page?x=1").join();
+        assertEquals(BrowserRedirect.SessionChange.NEW_ID, redirect.sessionChange());
+        assertTrue(SessionIds.isWellFormed(redirect.sessionId()), redirect.sessionId());
+        assertEquals("/app/page?x=1", pendingOf(redirect).returnTo());
     }
 
     @Test
     void startingALoginRedirectsToKeycloakWithStateNonceAndPkce() {
-        BrowserRedirect redirect = login.startLogin(store, ROOT, "/app/page");
-        PendingLogin pending = (PendingLogin) store.load();
+        BrowserRedirect redirect = login.startLogin(null, ROOT, "/app/page").join();
+        PendingLogin pending = pendingOf(redirect);
         String location = redirect.location();
         assertTrue(location.startsWith(TestTokens.ISSUER + "/protocol/openid-connect/auth?"), location);
         for (String parameter : new String[]{"response_type=code", "client_id=gateway", "scope=openid",
@@ -57,129 +80,117 @@ class BrowserLoginTest {
     }
 
     @Test
-    void startingALoginKeepsTheSessionId() {
-        assertEquals(BrowserRedirect.SessionChange.KEEP, login.startLogin(store, ROOT, "/").sessionChange());
+    void startingALoginEndsTheBrowsersPreviousSession() {
+        String previous = sessionWith(loginWithAccessToken("not-a-jwt", Instant.now().plusSeconds(300)));
+        login.startLogin(previous, ROOT, "/").join();
+        assertNull(store.sessions.get(previous));
     }
 
     @Test
-    void everyLoginStartsWithAFreshState() {
-        login.startLogin(store, ROOT, "/");
-        String first = ((PendingLogin) store.load()).state();
-        login.startLogin(store, ROOT, "/");
-        assertFalse(first.equals(((PendingLogin) store.load()).state()));
+    void everyLoginStartsWithAFreshStateInAFreshSession() {
+        BrowserRedirect first = login.startLogin(null, ROOT, "/").join();
+        BrowserRedirect second = login.startLogin(null, ROOT, "/").join();
+        assertNotEquals(first.sessionId(), second.sessionId());
+        assertNotEquals(pendingOf(first).state(), pendingOf(second).state());
     }
 
     @Test
     void noRedirectMayBeStoredByACache() {
-        assertEquals(Map.of("Cache-Control", "no-store"), login.startLogin(store, ROOT, "/").headers());
-        assertEquals(Map.of("Cache-Control", "no-store"), login.logout(store, ROOT).headers());
+        assertEquals(Map.of("Cache-Control", "no-store"), login.startLogin(null, ROOT, "/").join().headers());
+        assertEquals(Map.of("Cache-Control", "no-store"), login.logout(null, ROOT).join().headers());
     }
 
     @Test
     void aCallbackWithAStateThisBrowserDidNotStartIsRefusedAndKeepsThePendingLogin() {
-        login.startLogin(store, ROOT, "/");
-        LoginState pending = store.load();
-        GatewayException e = assertThrows(GatewayException.class,
-                () -> login.redeemLogin(store, "forged", "stolen-code"));
-        assertEquals(400, e.status());
-        assertSame(pending, store.load());
+        BrowserRedirect started = login.startLogin(null, ROOT, "/").join();
+        StoredSession pending = store.sessions.get(started.sessionId());
+        assertEquals(400, refusal(login.completeLogin(started.sessionId(), "forged", "stolen-code", ROOT)).status());
+        assertSame(pending, store.sessions.get(started.sessionId()));
     }
 
     @Test
-    void aCallbackWithoutAPendingLoginIsRefused() {
-        GatewayException e = assertThrows(GatewayException.class, () -> login.redeemLogin(store, "some-state", "code"));
-        assertEquals(400, e.status());
+    void aCallbackWithoutASessionIsRefused() {
+        assertEquals(400, refusal(login.completeLogin(null, "some-state", "code", ROOT)).status());
+    }
+
+    @Test
+    void aCallbackOfASessionWithoutAPendingLoginIsRefused() {
+        String id = sessionWith(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
+        assertEquals(400, refusal(login.completeLogin(id, "some-state", "code", ROOT)).status());
     }
 
     @Test
     void aCallbackWithoutACodeEndsThePendingLogin() {
-        login.startLogin(store, ROOT, "/");
-        String state = ((PendingLogin) store.load()).state();
-        GatewayException e = assertThrows(GatewayException.class, () -> login.redeemLogin(store, state, null));
+        BrowserRedirect started = login.startLogin(null, ROOT, "/").join();
+        GatewayException e = refusal(login.completeLogin(started.sessionId(), pendingOf(started).state(), null, ROOT));
         assertEquals(401, e.status());
         assertEquals("login_failed", e.error());
-        assertNull(store.load());
+        assertNull(store.sessions.get(started.sessionId()));
     }
 
     @Test
     void logoutEndsTheSessionAndKeycloaksWithTheIdTokenAsHint() {
-        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
-        BrowserRedirect redirect = login.logout(store, ROOT);
+        String id = sessionWith(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
+        BrowserRedirect redirect = login.logout(id, ROOT).join();
         assertEquals(BrowserRedirect.SessionChange.END, redirect.sessionChange());
         assertEquals(LOGOUT + "?client_id=gateway&post_logout_redirect_uri=" + encoded(ROOT + "/")
                 + "&id_token_hint=the-id-token", redirect.location());
+        assertNull(store.sessions.get(id));
     }
 
     @Test
     void logoutWithoutALoginStillEndsKeycloaksSession() {
-        BrowserRedirect redirect = login.logout(store, ROOT);
+        BrowserRedirect redirect = login.logout(null, ROOT).join();
         assertEquals(BrowserRedirect.SessionChange.END, redirect.sessionChange());
         assertEquals(LOGOUT + "?client_id=gateway&post_logout_redirect_uri=" + encoded(ROOT + "/"), redirect.location());
     }
 
     @Test
     void aBrowserWithoutALoginHasNoCaller() {
-        assertNull(login.currentIdentity(store));
+        assertNull(login.currentIdentity(null));
     }
 
     @Test
     void aPendingLoginIsNoCallerYet() {
-        login.startLogin(store, ROOT, "/");
-        assertNull(login.currentIdentity(store));
+        BrowserRedirect started = login.startLogin(null, ROOT, "/").join();
+        assertNull(login.currentIdentity(login.session(started.sessionId()).join()));
     }
 
     @Test
     void aLoginYieldsTheCallerOfItsAccessToken() {
-        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
-        assertEquals("alice", login.currentIdentity(store).username());
+        String id = sessionWith(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
+        assertEquals("alice", login.currentIdentity(login.session(id).join()).username());
     }
 
     @Test
-    void aLoginWhoseAccessTokenIsNotValidIsForgotten() {
-        store.save(loginWithAccessToken("not-a-jwt", Instant.now().plusSeconds(300)));
-        assertNull(login.currentIdentity(store));
-        assertNull(store.load());
+    void aLoginWhoseAccessTokenIsNotValidHasNoCaller() {
+        assertNull(login.currentIdentity(loginWithAccessToken("not-a-jwt", Instant.now().plusSeconds(300))));
     }
 
     @Test
-    void aLoginNotDueForRefreshNeedsNone() {
-        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300)));
-        assertNull(login.refreshDue(store));
+    void anUnknownSessionHasNoLoginState() {
+        assertNull(login.session(SessionIds.next()).join());
     }
 
     @Test
-    void aLoginDueForRefreshWithoutARefreshTokenIsForgotten() {
-        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
-        TokenRefresh refresh = login.refreshDue(store);
-        assertTrue(refresh.isDone());
-        login.adopt(store, refresh);
-        assertNull(store.load());
+    void aLoginNotDueForRefreshIsUsedAsItIs() {
+        BrowserSession current = loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(300));
+        assertEquals(current, login.session(sessionWith(current)).join());
     }
 
     @Test
-    void parallelRequestsOfALoginDueForRefreshWaitForTheSameRefresh() {
-        store.save(new BrowserSession(TestTokens.aliceToken(), "refresh-1", "the-id-token", Instant.now().plusSeconds(10)));
-        assertSame(login.refreshDue(store).completion(), login.refreshDue(new MemoryLoginStore(store.load())).completion());
+    void aLoginDueForRefreshWithoutARefreshTokenEndsItsSession() {
+        String id = sessionWith(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
+        assertNull(login.session(id).join());
+        assertNull(store.sessions.get(id));
     }
 
     @Test
-    void aLoginWhoseRefreshFailedIsForgotten() {
+    void aLoginWhoseRefreshFailedEndsItsSession() {
         // Nothing answers for the test realm's Keycloak.
-        store.save(new BrowserSession(TestTokens.aliceToken(), "refresh-2", "the-id-token", Instant.now().plusSeconds(10)));
-        TokenRefresh refresh = login.refreshDue(store);
-        refresh.completion().join();
-        login.adopt(store, refresh);
-        assertNull(store.load());
-    }
-
-    @Test
-    void aRefreshLeavesALoginThatChangedMeanwhile() {
-        store.save(loginWithAccessToken(TestTokens.aliceToken(), Instant.now().plusSeconds(10)));
-        TokenRefresh refresh = login.refreshDue(store);
-        BrowserSession newer = new BrowserSession(TestTokens.aliceToken(), "refresh-3", "the-id-token", Instant.now().plusSeconds(300));
-        store.save(newer);
-        login.adopt(store, refresh);
-        assertSame(newer, store.load());
+        String id = sessionWith(new BrowserSession(TestTokens.aliceToken(), "refresh-2", "the-id-token", Instant.now().plusSeconds(10)));
+        assertNull(login.session(id).join());
+        assertNull(store.sessions.get(id));
     }
 
     @Test
@@ -197,25 +208,20 @@ class BrowserLoginTest {
 
     @Test
     void aLoginKeepsTheRedirectUriItStartedWith() {
-        login.startLogin(store, ROOT, "/");
-        assertEquals(ROOT + BrowserLogin.CALLBACK_PATH, ((PendingLogin) store.load()).redirectUri());
+        assertEquals(ROOT + BrowserLogin.CALLBACK_PATH, pendingOf(login.startLogin(null, ROOT, "/").join()).redirectUri());
     }
 
     @Test
     void behindAPublicUrlKeycloakSendsTheBrowserBackThereWhateverTheRequestSaid() {
-        BrowserLogin behindBalancer = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret",
-                "https://gateway.example.com/"), TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT);
-        BrowserRedirect redirect = behindBalancer.startLogin(store, "http://10.0.0.7:8080", "/app");
+        BrowserRedirect redirect = loginBehind("https://gateway.example.com/").startLogin(null, "http://10.0.0.7:8080", "/app").join();
         String callback = "https://gateway.example.com" + BrowserLogin.CALLBACK_PATH;
         assertTrue(redirect.location().contains("redirect_uri=" + encoded(callback)), redirect.location());
-        assertEquals(callback, ((PendingLogin) store.load()).redirectUri());
+        assertEquals(callback, pendingOf(redirect).redirectUri());
     }
 
     @Test
     void behindAPublicUrlLogoutReturnsThere() {
-        BrowserLogin behindBalancer = new BrowserLogin(BrowserSettings.forRealm(TestTokens.settings(), "secret",
-                "https://gateway.example.com"), TestTokens.verifier(), TestTokens.UNREACHABLE_TOKEN_ENDPOINT);
-        assertTrue(behindBalancer.logout(store, "http://10.0.0.7:8080").location()
+        assertTrue(loginBehind("https://gateway.example.com").logout(null, "http://10.0.0.7:8080").join().location()
                 .contains("post_logout_redirect_uri=" + encoded("https://gateway.example.com/")));
     }
 }

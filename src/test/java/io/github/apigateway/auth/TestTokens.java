@@ -41,6 +41,19 @@ final class TestTokens {
     static final TokenEndpoint UNREACHABLE_TOKEN_ENDPOINT =
             new TokenEndpoint(BrowserSettings.forRealm(settings(), "secret", null), HTTP);
 
+    /** Sessions of tests that keep none of their own. */
+    static final MemorySessionStore MEMORY_SESSIONS = new MemorySessionStore();
+    /** Polls of sessions refreshed elsewhere; its daemon thread ends with the test JVM. */
+    static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-session-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static SessionRefresh refresh(SessionStore store) {
+        return new SessionRefresh(store, UNREACHABLE_TOKEN_ENDPOINT, TIMER);
+    }
+
     static RealmKeys keys() {
         return keysOf(new JWKSet(KEY.toPublicJWK()));
     }

@@ -44,7 +44,8 @@ class TokenEndpointTest {
         });
         keycloak.start();
         URI token = URI.create("http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token");
-        return new TokenEndpoint(new BrowserSettings(TestTokens.ISSUER, "gateway", "secret", token, token, token, null), TestTokens.HTTP);
+        return new TokenEndpoint(new BrowserSettings(TestTokens.ISSUER, "gateway", "secret", token, token, token, null,
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(10)), TestTokens.HTTP);
     }
 
     private static RefreshTokenGrant refresh() {

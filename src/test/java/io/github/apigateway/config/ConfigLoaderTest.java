@@ -449,10 +449,38 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rejectsABrowserSectionWithoutPublicUrl() {
-        ConfigProblem problem = onlyProblem(withBrowser("{}"));
+    void rejectsABlankPublicUrl() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"public_url\": \" \"}"));
         assertEquals("auth.browser.public_url", problem.path());
         assertEquals("is required", problem.reason());
+    }
+
+    @Test
+    void browserSessionsLastThirtyMinutesIdleAndTenHoursAtMostByDefault() {
+        BrowserSettings browser = load(withBrowser("{}")).browser().orElseThrow();
+        assertEquals(java.time.Duration.ofMinutes(30), browser.sessionIdleTimeout());
+        assertEquals(java.time.Duration.ofHours(10), browser.sessionMaxAge());
+    }
+
+    @Test
+    void takesTheBrowserSessionTimeouts() {
+        BrowserSettings browser = load(withBrowser("{\"session_idle_timeout_seconds\": 600, \"session_max_age_seconds\": 3600}"))
+                .browser().orElseThrow();
+        assertEquals(java.time.Duration.ofMinutes(10), browser.sessionIdleTimeout());
+        assertEquals(java.time.Duration.ofHours(1), browser.sessionMaxAge());
+    }
+
+    @Test
+    void rejectsANonPositiveSessionIdleTimeout() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"session_idle_timeout_seconds\": 0}"));
+        assertEquals("auth.browser.session_idle_timeout_seconds", problem.path());
+    }
+
+    @Test
+    void rejectsASessionMaxAgeShorterThanTheIdleTimeout() {
+        ConfigProblem problem = onlyProblem(withBrowser("{\"session_idle_timeout_seconds\": 600, \"session_max_age_seconds\": 300}"));
+        assertEquals("auth.browser.session_max_age_seconds", problem.path());
+        assertTrue(problem.reason().contains("must not be shorter than session_idle_timeout_seconds"), problem.reason());
     }
 
     @Test

@@ -5,8 +5,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,7 @@ final class BrowserSimulator {
     private final KeycloakServer keycloak;
     private final Map<String, String> gatewayCookies = new LinkedHashMap<>();
     private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
+    private final List<String> gatewaySetCookies = new ArrayList<>();
     private String keycloakLoginPage;
 
     BrowserSimulator(KeycloakServer keycloak) {
@@ -35,6 +39,21 @@ final class BrowserSimulator {
         return gatewayCookies;
     }
 
+    /** Every {@code Set-Cookie} the gateway sent this browser, in order. */
+    List<String> gatewaySetCookies() {
+        return gatewaySetCookies;
+    }
+
+    /**
+     * Starts the login on the node of {@code page} and lets Keycloak's callback land on another node:
+     * {@code callbackPrefix} (the first node's callback) is replaced by {@code otherNodeCallbackPrefix}.
+     *
+     * @return where the gateway sent the browser after the login
+     */
+    String loginAcrossNodes(String page, String callbackPrefix, String otherNodeCallbackPrefix, String user) throws Exception {
+        startLogin(page);
+        return completeLogin(callbackPrefix, callback -> otherNodeCallbackPrefix + callback.substring(callbackPrefix.length()), user);
+    }
     /**
      * Opens the page, logs in on Keycloak's form and follows the callback back to the page.
      *
@@ -65,6 +84,10 @@ final class BrowserSimulator {
     }
 
     private String completeLogin(String callbackPrefix, String user) throws Exception {
+        return completeLogin(callbackPrefix, UnaryOperator.identity(), user);
+    }
+
+    private String completeLogin(String callbackPrefix, UnaryOperator<String> callbackTarget, String user) throws Exception {
         HttpResponse<String> loginPage = get(keycloakLoginPage, true);
         assertEquals(200, loginPage.statusCode());
         Matcher action = FORM_ACTION.matcher(loginPage.body());
@@ -74,7 +97,7 @@ final class BrowserSimulator {
         assertEquals(302, afterLogin.statusCode(), afterLogin.body());
         String callback = afterLogin.headers().firstValue("Location").orElseThrow();
         assertTrue(callback.startsWith(callbackPrefix), callback);
-        HttpResponse<String> backToPage = get(callback, true);
+        HttpResponse<String> backToPage = get(callbackTarget.apply(callback), true);
         assertEquals(302, backToPage.statusCode(), backToPage.body());
         return backToPage.headers().firstValue("Location").orElseThrow();
     }
@@ -103,6 +126,9 @@ final class BrowserSimulator {
             request.header("Cookie", cookies.toString());
         }
         HttpResponse<String> response = GatewayClient.send(request);
+        if (jar == gatewayCookies) {
+            gatewaySetCookies.addAll(response.headers().allValues("Set-Cookie"));
+        }
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
             String pair = setCookie.split(";", 2)[0];
             int equals = pair.indexOf('=');

@@ -26,6 +26,17 @@ final class KeycloakAdmin {
                 """.formatted(name, realmId, priority));
     }
 
+    /** How many events of this type the realm recorded for the client (the realm stores its events). */
+    static int events(KeycloakServer keycloak, String clientId, String type) {
+        String events = send(keycloak, adminToken(keycloak), "GET",
+                "/admin/realms/demo/events?client=" + clientId + "&type=" + type + "&max=10000", null);
+        return events.split("\"type\":\"" + type + "\"", -1).length - 1;
+    }
+
+    private static String adminToken(KeycloakServer keycloak) {
+        return KeycloakServer.token(keycloak.url(), "grant_type=password&client_id=admin-cli&username=admin&password=admin", "master");
+    }
+
     private static String send(KeycloakServer keycloak, String token, String method, String path, String json) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.url() + path))

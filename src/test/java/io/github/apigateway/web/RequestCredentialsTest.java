@@ -19,24 +19,24 @@ class RequestCredentialsTest {
     @Test
     void everyAuthorizationValueIsKeptInOrder() {
         Credentials credentials = RequestCredentials.of(requestWith(Map.of("authorization", List.of("Bearer a", "Basic b"))),
-                null);
+                null, null);
         assertEquals(List.of("Bearer a", "Basic b"), credentials.authorization());
     }
 
     @Test
     void noAuthorizationHeaderIsNoValue() {
-        assertEquals(List.of(), RequestCredentials.of(requestWith(Map.of()), "X-API-Key").authorization());
+        assertEquals(List.of(), RequestCredentials.of(requestWith(Map.of()), "X-API-Key", null).authorization());
     }
 
     @Test
     void theApiKeyComesFromTheConfiguredHeaderInAnyLetterCase() {
-        Credentials credentials = RequestCredentials.of(requestWith(Map.of("x-api-key", List.of("secret-key"))), "X-API-Key");
+        Credentials credentials = RequestCredentials.of(requestWith(Map.of("x-api-key", List.of("secret-key"))), "X-API-Key", null);
         assertEquals("secret-key", credentials.apiKey());
     }
 
     @Test
     void withoutConfiguredApiKeysNoHeaderIsReadAsOne() {
-        Credentials credentials = RequestCredentials.of(requestWith(Map.of("X-API-Key", List.of("secret-key"))), null);
+        Credentials credentials = RequestCredentials.of(requestWith(Map.of("X-API-Key", List.of("secret-key"))), null, null);
         assertNull(credentials.apiKey());
     }
 }
