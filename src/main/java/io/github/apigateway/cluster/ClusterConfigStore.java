@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
  * The cluster's active gateway config, one entry of a Hazelcast map that every member reads and any
  * member may change by compare-and-set on its version ({@link ReplaceConfigIfVersion}; Hazelcast's CP
  * subsystem, which would offer an atomic reference, is not in its open-source edition). The map lives
- * in memory only, so a whole-cluster restart starts again from the members' files. Beside it, each member
+ * in memory only, so a whole-cluster restart starts again from the members' files. When a split cluster
+ * heals, the entry changed last wins the merge (the half that stayed up is the one an admin changed). Beside it, each member
  * tells the others which version it serves, in a second map whose entries expire unless refreshed, so a
  * member that died leaves no stale claim behind.
  *
@@ -54,7 +56,9 @@ public final class ClusterConfigStore {
 
     /** The maps as the gateway needs them, for an operator's hazelcast.xml that does not name them. */
     public static List<MapConfig> mapConfigs() {
-        return List.of(new MapConfig(CONFIGS).setBackupCount(1), new MapConfig(SERVED).setBackupCount(0));
+        MapConfig configs = new MapConfig(CONFIGS).setBackupCount(1).setPerEntryStatsEnabled(true);
+        configs.getMergePolicyConfig().setPolicy(LatestUpdateMergePolicy.class.getName());
+        return List.of(configs, new MapConfig(SERVED).setBackupCount(0));
     }
 
     /**

@@ -49,6 +49,16 @@ public final class StoredConfig implements IdentifiedDataSerializable {
         return Instant.ofEpochMilli(changedAtMillis);
     }
 
+    /**
+     * Whether a node serving {@code served} should take this one: a newer version, another run's, or,
+     * after two halves of a split cluster both changed the config and merged, the version the merge kept.
+     */
+    public boolean supersedes(StoredConfig served) {
+        ConfigVersion version = version();
+        return version.supersedes(served.version())
+                || version.equals(served.version()) && changedAtMillis != served.changedAtMillis;
+    }
+
     StoredConfig successor(String newJson, String by, Instant at) {
         return new StoredConfig(new ConfigVersion(epoch, number + 1), newJson, by, at);
     }

@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * close when its last request ends.
  *
  * <p>Threads: {@link #serve} is synchronized, so versions are built one at a time and only ever move
- * forward ({@link io.github.apigateway.cluster.ConfigVersion#supersedes}); requests read the current
+ * forward ({@link StoredConfig#supersedes}); requests read the current
  * version through an {@link AtomicReference}. The gauges and open authenticators are guarded by this.
  */
 final class ActiveConfigs {
@@ -104,7 +104,7 @@ final class ActiveConfigs {
      */
     synchronized void adopt(StoredConfig stored) {
         ActiveConfig active = current.get();
-        if (active != null && !stored.version().supersedes(active.version())) {
+        if (active != null && !stored.supersedes(active.stored())) {
             return;
         }
         try {
@@ -120,7 +120,7 @@ final class ActiveConfigs {
     /** Serves a validated version when it is newer than the one served; returns the version served afterwards. */
     synchronized ActiveConfig serve(StoredConfig stored, ValidatedConfig config) {
         ActiveConfig previous = current.get();
-        if (previous != null && !stored.version().supersedes(previous.version())) {
+        if (previous != null && !stored.supersedes(previous.stored())) {
             return previous;
         }
         Authenticator authenticator = previous != null && sameAuthentication(previous.config(), config)

@@ -154,10 +154,22 @@ public final class Gateway {
      */
     private void followClusterConfig() {
         resilienceTimer.execute(() -> configStore.onChange(admin::adopt));
-        resilienceTimer.scheduleWithFixedDelay(this::checkClusterConfig, CONVERGENCE_CHECK.toMillis(),
-                CONVERGENCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-        resilienceTimer.scheduleWithFixedDelay(() -> configStore.announceServed(configs.current().version()),
+        resilienceTimer.scheduleWithFixedDelay(() -> untilItWorksAgain(this::checkClusterConfig),
+                CONVERGENCE_CHECK.toMillis(), CONVERGENCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        resilienceTimer.scheduleWithFixedDelay(() -> untilItWorksAgain(() -> configStore.announceServed(configs.current().version())),
                 ClusterConfigStore.SERVED_REFRESH.toMillis(), ClusterConfigStore.SERVED_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A periodic task that throws is never run again, and a member throws while it rejoins its cluster
+     * after being cut off (exactly when the check matters), so a failed run is logged and the next one tries.
+     */
+    private static void untilItWorksAgain(Runnable periodic) {
+        try {
+            periodic.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "The cluster's config could not be checked now: " + e);
+        }
     }
 
     private void checkClusterConfig() {

@@ -8,28 +8,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The admin API of one gateway node, called with an admin's bearer token. */
-final class AdminClient {
+public final class AdminClient {
 
     private static final Pattern VERSION = Pattern.compile("\"version\":\"(\\d+)\"");
 
     private final URL node;
     private final String token;
 
-    AdminClient(URL node, String token) {
+    public AdminClient(URL node, String token) {
         this.node = node;
         this.token = token;
     }
 
-    HttpResponse<String> getConfig() throws IOException, InterruptedException {
+    public HttpResponse<String> getConfig() throws IOException, InterruptedException {
         return GatewayClient.get(node, "/_gateway/admin/config", "Authorization", "Bearer " + token);
     }
 
     /** The version the node serves now, as GET config shows it. */
-    String version() throws IOException, InterruptedException {
+    public String version() throws IOException, InterruptedException {
         return versionIn(getConfig().body());
     }
 
-    HttpResponse<String> put(String ifMatch, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> put(String ifMatch, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = GatewayClient.request(node, "/_gateway/admin/config",
                 "Authorization", "Bearer " + token, "Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
@@ -40,7 +40,7 @@ final class AdminClient {
     }
 
     /** Replaces the node's config with {@code json}, based on the version it serves now; fails unless taken. */
-    String replace(String json) throws IOException, InterruptedException {
+    public String replace(String json) throws IOException, InterruptedException {
         HttpResponse<String> response = put(version(), json);
         if (response.statusCode() != 200) {
             throw new AssertionError("PUT config answered " + response.statusCode() + ": " + response.body());
@@ -48,17 +48,17 @@ final class AdminClient {
         return versionIn(response.body());
     }
 
-    HttpResponse<String> validate(String json) throws IOException, InterruptedException {
+    public HttpResponse<String> validate(String json) throws IOException, InterruptedException {
         return GatewayClient.send(GatewayClient.request(node, "/_gateway/admin/config/validate",
                         "Authorization", "Bearer " + token, "Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> status() throws IOException, InterruptedException {
+    public HttpResponse<String> status() throws IOException, InterruptedException {
         return GatewayClient.get(node, "/_gateway/admin/status", "Authorization", "Bearer " + token);
     }
 
-    static String versionIn(String body) {
+    public static String versionIn(String body) {
         Matcher matcher = VERSION.matcher(body);
         if (!matcher.find()) {
             throw new AssertionError("no version in " + body);

@@ -130,6 +130,16 @@ final class ContainerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** {@code kill -STOP}: the node is alive to the network but silent, as a hung or cut-off node. */
+    void freeze() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** {@code kill -CONT}: the frozen node goes on where it stopped. */
+    void resume() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-CONT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -23,6 +23,14 @@ abstract class Distribution {
         this.hazelcastConfig = IsolatedHazelcast.writeConfig(workDirectory);
     }
 
+    /** A node of the same cluster as {@code other}: its Hazelcast config is the other's. */
+    Distribution(String name, Distribution other) {
+        this.name = name;
+        this.workDirectory = Distributions.newWorkDirectory(name);
+        this.port = Distributions.freeLoopbackPort();
+        this.hazelcastConfig = other.hazelcastConfig;
+    }
+
     /** Where the test keeps its own files (gateway config, hazelcast.xml) and the console log. */
     final Path workDirectory() {
         return workDirectory;

@@ -28,6 +28,13 @@ final class JettyDistribution extends Distribution {
         copyJettyBase();
     }
 
+    /** A second node of {@code other}'s cluster. */
+    JettyDistribution(String name, JettyDistribution other) {
+        super(name, other);
+        this.base = workDirectory().resolve("jetty-base");
+        copyJettyBase();
+    }
+
     /** An option before {@code -jar start.jar}: start.jar runs Jetty in this JVM. */
     @Override
     JettyDistribution systemProperty(String name, String value) {
