@@ -26,18 +26,13 @@ class AdminApiIT extends DeployedGatewayTest {
     @RegisterExtension
     static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
+    @RegisterExtension
+    static final RecordingUpstream REPLACEMENT = RecordingUpstream.start();
+
     private AdminClient admin;
 
     private static String config(String extraRoutes) {
-        return """
-                {"services": {"upstream": {"instances": ["%s"]}},
-                 "routes": [%s{"id": "public", "path": "/public/*", "service": "upstream", "auth": "none"}],
-                 "auth": {
-                   "keycloak": {"realm": "demo", "auth-server-url": "%s", "resource": "gateway",
-                                "credentials": {"secret": "gateway-secret"}, "ssl-required": "none"},
-                   "jwt": {"audiences": ["gateway"], "clock_skew_seconds": 30}},
-                 "management": {"admin_roles": ["admin"]}}
-                """.formatted(UPSTREAM.url(), extraRoutes, KEYCLOAK.url());
+        return AdminClient.configWithAdminApi(UPSTREAM.url(), extraRoutes);
     }
 
     private static final String BASE = config("");
@@ -53,9 +48,7 @@ class AdminApiIT extends DeployedGatewayTest {
     void startFromTheBaseConfig() throws Exception {
         UPSTREAM.respondWith(RecordingUpstream::ok);
         admin = new AdminClient(gateway, KEYCLOAK.passwordToken("carol"));
-        if (get("/added/x").statusCode() != 404) {
-            admin.replace(BASE);
-        }
+        admin.replace(BASE);
     }
 
     @Test
@@ -208,5 +201,31 @@ class AdminApiIT extends DeployedGatewayTest {
         HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
         assertEquals(200, finished.statusCode());
         assertEquals("old route", finished.body());
+    }
+
+    @Test
+    void replacingAServicesInstancesDrainsTheRemovedOneInsteadOfCuttingItsRequests() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        UPSTREAM.respondWith((exchange, request) -> {
+            arrived.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            RecordingUpstream.send(exchange, 200, "removed instance");
+        });
+        CompletableFuture<HttpResponse<String>> inFlight = GatewayClient.getAsync(gateway, "/public/slow");
+        assertTrue(arrived.await(10, TimeUnit.SECONDS));
+
+        admin.replace(AdminClient.configWithAdminApi(REPLACEMENT.url(), ""));
+        assertEquals(200, get("/public/next").statusCode());
+        assertEquals("/public/next", REPLACEMENT.takeRequest().uri());
+        release.countDown();
+
+        HttpResponse<String> drained = inFlight.get(10, TimeUnit.SECONDS);
+        assertEquals(200, drained.statusCode());
+        assertEquals("removed instance", drained.body());
     }
 }

@@ -58,6 +58,23 @@ public final class AdminClient {
         return GatewayClient.get(node, "/_gateway/admin/status", "Authorization", "Bearer " + token);
     }
 
+    /**
+     * A config of one public route (and {@code extraRoutes}, each followed by a comma) to one upstream, with
+     * the shared Keycloak realm and its realm role {@code admin} as the admin role: what a test of the admin
+     * API deploys and changes.
+     */
+    public static String configWithAdminApi(String upstreamUrl, String extraRoutes) {
+        return """
+                {"services": {"upstream": {"instances": ["%s"]}},
+                 "routes": [%s{"id": "public", "path": "/public/*", "service": "upstream", "auth": "none"}],
+                 "auth": {
+                   "keycloak": {"realm": "demo", "auth-server-url": "%s", "resource": "gateway",
+                                "credentials": {"secret": "gateway-secret"}, "ssl-required": "none"},
+                   "jwt": {"audiences": ["gateway"], "clock_skew_seconds": 30}},
+                 "management": {"admin_roles": ["admin"]}}
+                """.formatted(upstreamUrl, extraRoutes, KeycloakServer.shared().url());
+    }
+
     public static String versionIn(String body) {
         Matcher matcher = VERSION.matcher(body);
         if (!matcher.find()) {

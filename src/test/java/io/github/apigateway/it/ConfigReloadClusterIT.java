@@ -48,15 +48,7 @@ class ConfigReloadClusterIT {
     private Deployer deployer;
 
     private static String config(String extraRoutes) {
-        return """
-                {"services": {"upstream": {"instances": ["%s"]}},
-                 "routes": [%s{"id": "public", "path": "/public/*", "service": "upstream", "auth": "none"}],
-                 "auth": {
-                   "keycloak": {"realm": "demo", "auth-server-url": "%s", "resource": "gateway",
-                                "credentials": {"secret": "gateway-secret"}, "ssl-required": "none"},
-                   "jwt": {"audiences": ["gateway"], "clock_skew_seconds": 30}},
-                 "management": {"admin_roles": ["admin"]}}
-                """.formatted(UPSTREAM.url(), extraRoutes, KEYCLOAK.url());
+        return AdminClient.configWithAdminApi(UPSTREAM.url(), extraRoutes);
     }
 
     private static final String FILE = config("");

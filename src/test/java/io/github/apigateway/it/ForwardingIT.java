@@ -273,7 +273,7 @@ class ForwardingIT extends DeployedGatewayTest {
 
     @Test
     void unknownGatewayPathsAreNotFoundAndNotForwarded() throws Exception {
-        HttpResponse<String> response = get("/_gateway/admin");
+        HttpResponse<String> response = get("/_gateway/nothing-here");
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("\"error\":\"not_found\""), response.body());
         assertNull(UPSTREAM.pollRequest(200));

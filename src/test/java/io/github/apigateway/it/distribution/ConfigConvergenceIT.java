@@ -28,14 +28,7 @@ class ConfigConvergenceIT {
     static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
 
     private static String config(String extraRoutes) {
-        return """
-                {"services": {"upstream": {"instances": ["%s"]}},
-                 "routes": [%s{"id": "public", "path": "/public/*", "service": "upstream", "auth": "none"}],
-                 "auth": {
-                   "keycloak": {"realm": "demo", "auth-server-url": "%s", "resource": "gateway",
-                                "credentials": {"secret": "gateway-secret"}, "ssl-required": "none"}},
-                 "management": {"admin_roles": ["admin"]}}
-                """.formatted(UPSTREAM.url(), extraRoutes, KEYCLOAK.url());
+        return AdminClient.configWithAdminApi(UPSTREAM.url(), extraRoutes);
     }
 
     @Test
