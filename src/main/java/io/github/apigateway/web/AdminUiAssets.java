@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The admin page's files (plain HTML, CSS and JavaScript, no build step, nothing from elsewhere), read
- * from the WAR's classes once at start and sent from memory with headers that keep the page to its own
+ * from the WAR's {@code WEB-INF/admin-ui/} (which no container serves by itself) once at start and sent
+ * from memory with headers that keep the page to its own
  * origin: no frame, no script or style from anywhere else, no cache. Immutable after construction.
  */
 final class AdminUiAssets {
 
-    private static final String FOLDER = "ui/";
+    private static final String FOLDER = "/WEB-INF/admin-ui/";
     /** Everything the page loads comes from here; its JavaScript calls the admin API on the same origin. */
     private static final String POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -25,13 +27,14 @@ final class AdminUiAssets {
     private final Map<String, Asset> byPath;
     private final Asset forbidden;
 
-    AdminUiAssets() {
+    /** @param war opens a file of the WAR by its path ({@code ServletContext::getResourceAsStream}) */
+    AdminUiAssets(Function<String, InputStream> war) {
         byPath = Map.of(
-                "/", read("index.html", "text/html;charset=utf-8"),
-                "/app.js", read("app.js", "text/javascript;charset=utf-8"),
-                "/json-paths.js", read("json-paths.js", "text/javascript;charset=utf-8"),
-                "/app.css", read("app.css", "text/css;charset=utf-8"));
-        forbidden = read("forbidden.html", "text/html;charset=utf-8");
+                "/", read(war, "index.html", "text/html;charset=utf-8"),
+                "/app.js", read(war, "app.js", "text/javascript;charset=utf-8"),
+                "/json-paths.js", read(war, "json-paths.js", "text/javascript;charset=utf-8"),
+                "/app.css", read(war, "app.css", "text/css;charset=utf-8"));
+        forbidden = read(war, "forbidden.html", "text/html;charset=utf-8");
     }
 
     /** @param path the path inside the page's folder, {@code /} for the page itself; null when there is no such file */
@@ -58,8 +61,8 @@ final class AdminUiAssets {
         }
     }
 
-    private static Asset read(String name, String contentType) {
-        try (InputStream in = AdminUiAssets.class.getResourceAsStream(FOLDER + name)) {
+    private static Asset read(Function<String, InputStream> war, String name, String contentType) {
+        try (InputStream in = war.apply(FOLDER + name)) {
             if (in == null) {
                 throw new IllegalStateException("The admin page's " + name + " is missing from the WAR");
             }

@@ -101,7 +101,8 @@ function showStatus(status) {
     cell(row, member.config_version ?? 'not answering', member.config_version === status.config_version ? '' : 'behind');
     cell(row, member.local ? 'this node' : '');
   });
-  if (baseVersion !== null && status.config_version !== baseVersion) {
+  // a status that left before the page's own change was applied may still name the version before it
+  if (baseVersion !== null && Number(status.config_version) > Number(baseVersion)) {
     $('outcome').textContent = 'The cluster now serves version ' + status.config_version + '; Reload to edit it.';
   }
 }
