@@ -20,7 +20,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The admin API under {@code /_gateway/admin/}: {@code GET config}, {@code PUT config} (with
  * {@code If-Match: <version>}), {@code POST config/validate} and {@code GET status}, for an admin token
- * from an allowed address ({@link ManagementCaller#admitToAdmin}). Whatever waits (the realm's keys, the
+ * from an allowed address, or the admin page's calls with the browser's login
+ * ({@link ManagementCaller#admitToAdmin}). Whatever waits (the realm's keys, a browser login's refresh, the
  * request body, the cluster's compare-and-set, the members' versions) waits suspended: the result is
  * dispatched back here as an {@link AdminAnswer} and written on a container thread. Refusals before the
  * first suspension go through the request id step's JSON errors; later ones are answers like any other.
@@ -51,6 +52,10 @@ final class AdminApiServlet extends HttpServlet {
         } catch (KeysPending pending) {
             AsyncContext async = request.startAsync();
             pending.fetch().whenComplete((fetched, failure) -> async.dispatch());
+            return;
+        } catch (AdminBrowserLogin.SessionPending pending) {
+            AsyncContext async = request.startAsync();
+            pending.answer().whenComplete((refreshed, failure) -> async.dispatch());
             return;
         } catch (GatewayException refused) {
             AdminAnswer.error(refused, requestId(request)).send(response);

@@ -74,6 +74,7 @@ public final class GatewayBootstrap implements ServletContextListener {
         servlet(context, "health", new HealthServlet(gateway), "/_gateway/health");
         servlet(context, "metrics", new MetricsServlet(observability.metrics()), "/_gateway/metrics");
         servlet(context, "admin-api", new AdminApiServlet(gateway.admin()), AdminApiServlet.PATH + "/*");
+        servlet(context, "admin-ui", new AdminUiServlet(new AdminUiAssets(context::getResourceAsStream)), AdminUiServlet.PATH + "/*");
         servlet(context, "browser-login", new BrowserLoginServlet(), BrowserLogin.CALLBACK_PATH, BrowserLogin.LOGOUT_PATH);
         servlet(context, "gateway-error", new GatewayErrorServlet(), "/_gateway/*");
     }
