@@ -122,7 +122,7 @@ public final class Gateway {
                     rateLimitTimer, failures, drainTimeout);
             gateway.followClusterConfig();
             return gateway;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (configs != null) {
                 configs.closeAll();
             }
