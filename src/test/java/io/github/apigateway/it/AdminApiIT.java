@@ -180,19 +180,8 @@ class AdminApiIT extends DeployedGatewayTest {
     @Test
     void aRequestInFlightFinishesOnTheConfigItStartedWith() throws Exception {
         admin.replace(WITH_ADDED_ROUTE);
-        CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UPSTREAM.respondWith((exchange, request) -> {
-            arrived.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            RecordingUpstream.send(exchange, 200, "old route");
-        });
-        CompletableFuture<HttpResponse<String>> inFlight = GatewayClient.getAsync(gateway, "/added/slow");
-        assertTrue(arrived.await(10, TimeUnit.SECONDS));
+        CompletableFuture<HttpResponse<String>> inFlight = heldByTheUpstream("/added/slow", "old route", release);
 
         admin.replace(BASE);
         assertEquals(404, get("/added/x").statusCode());
@@ -205,19 +194,8 @@ class AdminApiIT extends DeployedGatewayTest {
 
     @Test
     void replacingAServicesInstancesDrainsTheRemovedOneInsteadOfCuttingItsRequests() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UPSTREAM.respondWith((exchange, request) -> {
-            arrived.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            RecordingUpstream.send(exchange, 200, "removed instance");
-        });
-        CompletableFuture<HttpResponse<String>> inFlight = GatewayClient.getAsync(gateway, "/public/slow");
-        assertTrue(arrived.await(10, TimeUnit.SECONDS));
+        CompletableFuture<HttpResponse<String>> inFlight = heldByTheUpstream("/public/slow", "removed instance", release);
 
         admin.replace(AdminClient.configWithAdminApi(REPLACEMENT.url(), ""));
         assertEquals(200, get("/public/next").statusCode());
@@ -227,5 +205,23 @@ class AdminApiIT extends DeployedGatewayTest {
         HttpResponse<String> drained = inFlight.get(10, TimeUnit.SECONDS);
         assertEquals(200, drained.statusCode());
         assertEquals("removed instance", drained.body());
+    }
+
+    /** A request the upstream has received and answers with {@code body} only once {@code release} opens. */
+    private CompletableFuture<HttpResponse<String>> heldByTheUpstream(String path, String body, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch arrived = new CountDownLatch(1);
+        UPSTREAM.respondWith((exchange, request) -> {
+            arrived.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            RecordingUpstream.send(exchange, 200, body);
+        });
+        CompletableFuture<HttpResponse<String>> inFlight = GatewayClient.getAsync(gateway, path);
+        assertTrue(arrived.await(10, TimeUnit.SECONDS), "the upstream did not receive " + path);
+        return inFlight;
     }
 }
