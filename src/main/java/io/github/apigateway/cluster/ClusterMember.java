@@ -26,9 +26,11 @@ public final class ClusterMember implements AutoCloseable {
     private static final Duration THREADS_END_TIMEOUT = Duration.ofSeconds(5);
 
     private final HazelcastInstance hazelcast;
+    private final ClusterCallbacks callbacks;
 
-    private ClusterMember(HazelcastInstance hazelcast) {
+    private ClusterMember(HazelcastInstance hazelcast, ClusterCallbacks callbacks) {
         this.hazelcast = hazelcast;
+        this.callbacks = callbacks;
     }
 
     /**
@@ -59,7 +61,13 @@ public final class ClusterMember implements AutoCloseable {
                 config.addMapConfig(map);
             }
         }
-        return new ClusterMember(Hazelcast.newHazelcastInstance(config));
+        ClusterCallbacks callbacks = ClusterCallbacks.install();
+        try {
+            return new ClusterMember(Hazelcast.newHazelcastInstance(config), callbacks);
+        } catch (RuntimeException | Error e) {
+            callbacks.close();
+            throw e;
+        }
     }
 
     public HazelcastInstance hazelcast() {
@@ -79,6 +87,14 @@ public final class ClusterMember implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            leave();
+        } finally {
+            callbacks.close();
+        }
+    }
+
+    private void leave() {
         String threadPrefix = "hz." + hazelcast.getName() + ".";
         hazelcast.shutdown();
         long deadline = System.nanoTime() + THREADS_END_TIMEOUT.toNanos();
