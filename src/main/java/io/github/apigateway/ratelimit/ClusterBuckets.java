@@ -14,6 +14,7 @@ import io.github.apigateway.config.RateLimit;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +26,16 @@ import java.util.concurrent.TimeoutException;
  * there atomically with that member's clock, so nodes never race each other or disagree about time. Not
  * the CP subsystem: since Hazelcast 5.5 it needs an Enterprise licence.
  *
- * <p>No caller ever waits: answers arrive on the gateway's own timer thread (Hazelcast would run chained
- * callbacks on the common fork-join pool, which on a 2-CPU machine means a new thread per callback), and
- * every call has a deadline after which it fails; an owner that missed one is quarantined
- * ({@link UnresponsiveOwners}). Tokens granted after the deadline go straight back to the bucket.
+ * <p>No caller ever waits: answers are handled on the gateway's own timer thread, never on the Hazelcast
+ * thread that delivers them, since handling one may ask the cluster again (a lease's next batch), which
+ * Hazelcast refuses from its own response threads. Every call has a deadline after which it fails; an
+ * owner that missed one is quarantined ({@link UnresponsiveOwners}). Tokens granted after the deadline go
+ * straight back to the bucket.
  */
 public final class ClusterBuckets implements BucketStore {
 
     public static final String MAP_NAME = "gateway-rate-limits";
+    private static final System.Logger LOG = System.getLogger(ClusterBuckets.class.getName());
     /** Buckets per member before the least recently used are forgotten (a forgotten bucket is full). */
     static final int MAX_BUCKETS_PER_MEMBER = 100_000;
     private static final Duration QUARANTINE = Duration.ofSeconds(1);
@@ -82,20 +85,28 @@ public final class ClusterBuckets implements BucketStore {
                 unresponsive.timedOut(owner);
             }
         }, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        buckets.submitToKey(key, new GrantTokens(limit.capacity(), limit.refillPerMilli(), wanted))
-                .whenCompleteAsync((wire, failure) -> {
-                    deadline.cancel(false);
-                    if (failure != null) {
-                        answer.completeExceptionally(failure);
-                    } else {
-                        unresponsive.answered(owner);
-                        Grant grant = GrantTokens.grant(wire);
-                        if (!answer.complete(grant)) {
-                            giveBackLate(key, limit, grant);
-                        }
-                    }
-                }, timer);
+        take(key, new GrantTokens(limit.capacity(), limit.refillPerMilli(), wanted)).whenCompleteAsync((wire, failure) -> {
+            deadline.cancel(false);
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                unresponsive.answered(owner);
+                Grant grant = GrantTokens.grant(wire);
+                if (!answer.complete(grant)) {
+                    giveBackLate(key, limit, grant);
+                }
+            }
+        }, timer);
         return answer;
+    }
+
+    /** The entry processor's call; a refusal to make it (a member shutting down) arrives as its failure. */
+    private CompletionStage<long[]> take(String key, GrantTokens grant) {
+        try {
+            return buckets.submitToKey(key, grant);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
     }
 
     /**
@@ -110,13 +121,24 @@ public final class ClusterBuckets implements BucketStore {
 
     @Override
     public void giveBack(String key, RateLimit limit, int tokens) {
-        if (!unresponsive.quarantined(ownerOf(key))) {
+        if (unresponsive.quarantined(ownerOf(key))) {
+            return;
+        }
+        try {
             buckets.submitToKey(key, new ReturnTokens(limit.capacity(), limit.refillPerMilli(), tokens));
+        } catch (RuntimeException refused) {
+            LOG.log(System.Logger.Level.DEBUG, "Unspent tokens not given back: " + refused);
         }
     }
 
+    /** The member owning the key's partition; null while unknown, or when the member is shutting down. */
     private UUID ownerOf(String key) {
-        Member owner = partitions.getPartition(key).getOwner();
+        Member owner;
+        try {
+            owner = partitions.getPartition(key).getOwner();
+        } catch (RuntimeException shuttingDown) {
+            return null;
+        }
         return owner == null ? null : owner.getUuid();
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,12 @@ class ClusterBucketsTest {
 
     @BeforeAll
     static void startMember() {
+        hazelcast = Hazelcast.newHazelcastInstance(isolatedConfig());
+        timer = Executors.newSingleThreadScheduledExecutor();
+        buckets = new ClusterBuckets(hazelcast, timer);
+    }
+
+    private static Config isolatedConfig() {
         Config config = new Config().setClusterName("cluster-buckets-test-" + UUID.randomUUID());
         config.setProperty("hazelcast.logging.type", "jdk");
         config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -43,9 +50,7 @@ class ClusterBucketsTest {
         config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
         config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization());
         config.addMapConfig(ClusterBuckets.mapConfig(MAX_BUCKETS));
-        hazelcast = Hazelcast.newHazelcastInstance(config);
-        timer = Executors.newSingleThreadScheduledExecutor();
-        buckets = new ClusterBuckets(hazelcast, timer);
+        return config;
     }
 
     @AfterAll
@@ -136,5 +141,17 @@ class ClusterBucketsTest {
         }
         int size = hazelcast.getMap(ClusterBuckets.MAP_NAME).size();
         assertTrue(size <= MAX_BUCKETS, size + " buckets kept after " + keys + " distinct keys");
+    }
+
+    @Test
+    void aMemberThatRefusesTheCallFailsTheGrantInsteadOfThrowing() {
+        HazelcastInstance leaving = Hazelcast.newHazelcastInstance(isolatedConfig());
+        ClusterBuckets store = new ClusterBuckets(leaving, timer);
+        leaving.getLifecycleService().terminate();
+
+        CompletableFuture<Grant> grant = store.grant("refused", limit(1, 8), 1, inFiveSeconds());
+
+        assertThrows(ExecutionException.class, () -> grant.get(5, TimeUnit.SECONDS));
+        assertDoesNotThrow(() -> store.giveBack("refused", limit(1, 8), 1));
     }
 }
