@@ -2,6 +2,7 @@ package io.github.apigateway.proxy;
 
 import org.apache.hc.core5.http.Header;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,12 +24,22 @@ public record ClientRequest(String method, String scheme, String remoteAddress, 
 
     /** Every value of the header, in order; empty when it is absent. */
     public List<String> values(String name) {
-        return headers.stream().filter(header -> header.getName().equalsIgnoreCase(name)).map(Header::getValue).toList();
+        List<String> values = new ArrayList<>(1);
+        for (Header header : headers) {
+            if (header.getName().equalsIgnoreCase(name)) {
+                values.add(header.getValue());
+            }
+        }
+        return values;
     }
 
     /** The first value of the header, or null. */
     public String first(String name) {
-        List<String> values = values(name);
-        return values.isEmpty() ? null : values.get(0);
+        for (Header header : headers) {
+            if (header.getName().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
     }
 }
