@@ -3,7 +3,8 @@
 # under wrk for PROFILE_SECONDS (default 20, after a 15 s warm-up), recorded with JDK Flight Recorder's
 # method sampling. PROFILE_TARGET=bearer (default): the bearer + rate limit route with a real Keycloak
 # token, one node. PROFILE_TARGET=header-limit: a second node joins, and node 1's header limit is asked
-# with 1,000 random keys, whose buckets both members own. Prints the hottest methods
+# with 1,000 random keys, whose buckets both members own. PROFILE_TARGET=distinct-keys: the same, with a key
+# never sent before on every request (a client inventing header values). Prints the hottest methods
 # on top of the stack and the share of samples under each gateway method (inclusive). Loopback only.
 # The recording stays in bench/out/profile.jfr for `jfr print` or JDK Mission Control.
 set -euo pipefail
@@ -49,6 +50,7 @@ else
   wait_members 2 "$NODE1_PORT" "$NODE2_PORT"
   URL=http://127.0.0.1:$NODE1_PORT/limited/1k
   LOAD=(-s bench/header-keys.lua -- 1000 key-)
+  [ "$TARGET" != distinct-keys ] || LOAD=(-s bench/header-keys.lua -- 0 "new-$(date +%s)-")
 fi
 echo "warm-up 15 s, then $SECONDS_MEASURED s recorded: $URL"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((15 + SECONDS_MEASURED + 2))s" "$URL" "${LOAD[@]}" | grep -E "Requests/sec|Non-2xx" || true

@@ -98,6 +98,13 @@ freeze_report() {
   [ "$members" = 2 ] || dropped="; node 1 had dropped node 2 by then (Hazelcast's 8 s), so partly measured without it"
   ratio "frozen node 2 ($mode): limited / unlimited" "freeze-$mode-limited" "freeze-$mode-unlimited" \
         "(node 1; frozen for ${frozen_for}s$dropped)"
+  if [ "$mode" = open ]; then
+    # open: every request is served, so the throughput compares like with like (closed answers half with 503)
+    local kept
+    kept=$(awk -v l="$(value freeze-open-limited 3)" -v u="$(value freeze-open-unlimited 3)" 'BEGIN { if (u > 0) printf "%.2f", l / u }')
+    verdict "frozen member (open), node 1 on new keys" "$(awk -v k="${kept:-0}" 'BEGIN { if (k >= 0.5) print "yes" }')" \
+            "limited ${kept}x its unlimited throughput (target >= 0.50x)"
+  fi
   for node in node1 node2 '?'; do
     codes=$(statuses <(awk -v n="$node" '$4 == n { print $2 }' "$OUT/single-$mode.txt"))
     [ -n "$codes" ] || continue
