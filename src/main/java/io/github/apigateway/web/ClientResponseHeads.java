@@ -5,10 +5,11 @@ import io.github.apigateway.proxy.ClientResponseHead;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.hc.core5.http.Header;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Writes the head {@link io.github.apigateway.proxy.ResponseHeaderPolicy} chose onto the client's response, and takes it off again. */
 final class ClientResponseHeads {
@@ -22,12 +23,12 @@ final class ClientResponseHeads {
 
     static void apply(ClientResponseHead head, HttpServletResponse response) {
         response.setStatus(head.status());
-        // The first value of a name the container set in advance (Date, Server) replaces it; every other
-        // value is added, later ones of a name (Set-Cookie) beside the first. Adding is the cheap case:
-        // no search and replace in the container's fields.
-        List<String> preset = new ArrayList<>(response.getHeaderNames());
+        Set<String> written = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Header header : head.headers()) {
-            if (removedIgnoringCase(preset, header.getName())) {
+            // The first value of a name replaces what the container set in advance (Date, Server); later
+            // values of the name (Set-Cookie) are added beside it. Adding is the cheap case for the
+            // container (no search and replace in its fields), so a name it does not have is added.
+            if (written.add(header.getName()) && response.containsHeader(header.getName())) {
                 response.setHeader(header.getName(), header.getValue());
             } else {
                 response.addHeader(header.getName(), header.getValue());
@@ -36,16 +37,6 @@ final class ClientResponseHeads {
         if (head.contentLength() >= 0) {
             response.setContentLengthLong(head.contentLength());
         }
-    }
-
-    private static boolean removedIgnoringCase(List<String> names, String name) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(name)) {
-                names.remove(i);
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Clears an uncommitted response of the upstream's head, for an error answer in its place. */
