@@ -6,7 +6,8 @@
 #    /bench/* (public, no limit) and /secure/* (auth bearer with a real Keycloak token, plus a per-user
 #    rate limit that never refuses) to nginx serving a 1 KiB file; nginx as reverse proxy does the same.
 #    BENCH_ROUNDS rounds of nginx-proxy, public, bearer one after the other (a fresh token each round);
-#    medians, ratios to nginx-proxy.
+#    medians, ratios to nginx-proxy. The same gateway deployed in the Tomcat 11 distribution (as README's
+#    "Tomcat 11" says, a cluster of its own) is measured in the same rounds (BENCH_TOMCAT=0 skips it).
 # 2. Two nodes (a second gateway joins the first one's Hazelcast cluster): node 1's /limited/* (limit
 #    with source header, a random one of 1,000 X-Bench-Key values per request, never refusing) against
 #    its /bench/* with the same headers; medians of BENCH_ROUNDS rounds, ratios.
@@ -25,7 +26,7 @@
 # BENCH_ROUNDS (3), BENCH_WARMUP (nginx warm-up, 5), BENCH_GATEWAY_WARMUP (warm-up of each gateway
 # target on one node, 20), BENCH_LIMITER_WARMUP (each two-node target, 15), BENCH_FREEZE_DURATION (each
 # wrk run around the freeze, 3; keep the freeze under the 8 s after which Hazelcast drops node 2),
-# BENCH_FREEZE_CLOSED (1), BENCH_DISTINCT_KEYS_DURATION (2b, 60), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
+# BENCH_FREEZE_CLOSED (1), BENCH_TOMCAT (1), BENCH_DISTINCT_KEYS_DURATION (2b, 60), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
 # GATEWAY_JAVA_OPTS (extra JVM options for the gateway nodes). BENCH_SMOKE=1 makes every default short: a check that the script
 # works end to end in about 2 minutes (plus Keycloak's first start), not a measurement.
 set -euo pipefail
@@ -41,6 +42,7 @@ GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-${defaults[3]}}
 LIMITER_WARMUP=${BENCH_LIMITER_WARMUP:-${defaults[4]}}
 FREEZE_DURATION=${BENCH_FREEZE_DURATION:-${defaults[5]}}
 FREEZE_CLOSED=${BENCH_FREEZE_CLOSED:-1}
+TOMCAT=${BENCH_TOMCAT:-1}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 FREEZE_KEYS=20
@@ -53,6 +55,7 @@ UPSTREAM_PORT=18081
 PROXY_PORT=18082
 NODE1_PORT=18080
 NODE2_PORT=18083
+TOMCAT_PORT=18084
 KEYCLOAK_PORT=18180
 KEYCLOAK_MANAGEMENT_PORT=18190
 HAZELCAST_FIRST_PORT=5951
@@ -61,6 +64,8 @@ PROXY_URL=http://127.0.0.1:$PROXY_PORT/bench/1k
 PUBLIC_URL=http://127.0.0.1:$NODE1_PORT/bench/1k
 SECURE_URL=http://127.0.0.1:$NODE1_PORT/secure/1k
 LIMITED_URL=http://127.0.0.1:$NODE1_PORT/limited/1k
+TOMCAT_PUBLIC_URL=http://127.0.0.1:$TOMCAT_PORT/bench/1k
+TOMCAT_SECURE_URL=http://127.0.0.1:$TOMCAT_PORT/secure/1k
 RUN_ID=$(date +%s)-$$
 CLUSTER_NAME=bench-$RUN_ID
 KEYS=(-s bench/header-keys.lua -- 1000 key-)
@@ -88,7 +93,7 @@ fi
 trap stop_all EXIT
 trap 'exit 130' INT TERM   # run the EXIT trap on Ctrl-C too
 
-for port in $UPSTREAM_PORT $PROXY_PORT $NODE1_PORT $NODE2_PORT $KEYCLOAK_PORT $KEYCLOAK_MANAGEMENT_PORT; do
+for port in $UPSTREAM_PORT $PROXY_PORT $NODE1_PORT $NODE2_PORT $TOMCAT_PORT $KEYCLOAK_PORT $KEYCLOAK_MANAGEMENT_PORT; do
   port_free "$port" || { echo "Port $port on 127.0.0.1 is in use; stop what listens there first." >&2; exit 1; }
 done
 
@@ -138,12 +143,26 @@ check "$SECURE_URL" gateway-bearer -H "Authorization: Bearer $access_token"
 [ -z "$(rate_limit_header "$PUBLIC_URL")" ] || { echo "gateway-public: $PUBLIC_URL has a rate limit" >&2; exit 1; }
 wrk_run public-warmup "$GATEWAY_WARMUP" "$PUBLIC_URL"
 wrk_run bearer-warmup "$GATEWAY_WARMUP" "$SECURE_URL" -H "Authorization: Bearer $access_token"
+if [ "$TOMCAT" = 1 ]; then
+  # a cluster of its own: joining node 1's would put half of its buckets on another member
+  write_hazelcast_config "$OUT/hazelcast-tomcat.xml" "$CLUSTER_NAME-tomcat" $((HAZELCAST_FIRST_PORT + 20))
+  start_tomcat tomcat tomcat "$TOMCAT_PORT" "$OPEN_CONFIG" "$OUT/hazelcast-tomcat.xml"
+  check "$TOMCAT_PUBLIC_URL" tomcat-public
+  check "$TOMCAT_SECURE_URL" tomcat-bearer -H "Authorization: Bearer $access_token"
+  wrk_run tomcat-public-warmup "$GATEWAY_WARMUP" "$TOMCAT_PUBLIC_URL"
+  wrk_run tomcat-bearer-warmup "$GATEWAY_WARMUP" "$TOMCAT_SECURE_URL" -H "Authorization: Bearer $access_token"
+fi
 for round in $(seq "$ROUNDS"); do
   access_token=$(token)   # tokens live 5 minutes
   wrk_run "nginx-proxy-$round" "$DURATION" "$PROXY_URL"
   wrk_run "public-$round" "$DURATION" "$PUBLIC_URL"
   wrk_run "bearer-$round" "$DURATION" "$SECURE_URL" -H "Authorization: Bearer $access_token"
+  if [ "$TOMCAT" = 1 ]; then
+    wrk_run "tomcat-public-$round" "$DURATION" "$TOMCAT_PUBLIC_URL"
+    wrk_run "tomcat-bearer-$round" "$DURATION" "$TOMCAT_SECURE_URL" -H "Authorization: Bearer $access_token"
+  fi
 done
+stop tomcat
 stop keycloak   # its keys are cached by now; nothing later needs it
 row upstream "upstream (nginx, static 1 KiB)" upstream
 # shellcheck disable=SC2046 # one wrk run name a word
@@ -156,6 +175,16 @@ ratio "1 node: bearer + rate limit / nginx-proxy" bearer nginx-proxy "(median of
 ratio "1 node: public / nginx-proxy" public nginx-proxy "(median of $ROUNDS)"
 ratio "1 node: bearer + rate limit / public" bearer public "(median of $ROUNDS)"
 ratio_target "1 node, bearer + rate limit against nginx reverse proxy" bearer nginx-proxy 0.5 3
+if [ "$TOMCAT" = 1 ]; then
+  # shellcheck disable=SC2046
+  row tomcat-public "gateway on Tomcat 11, 1 node, public route" $(rounds tomcat-public)
+  # shellcheck disable=SC2046
+  row tomcat-bearer "gateway on Tomcat 11, 1 node, bearer + rate limit" $(rounds tomcat-bearer)
+  ratio "Tomcat 11: bearer + rate limit / nginx-proxy" tomcat-bearer nginx-proxy "(median of $ROUNDS)"
+  ratio "Tomcat 11: public / nginx-proxy" tomcat-public nginx-proxy "(median of $ROUNDS)"
+  ratio "Tomcat 11 / Jetty 12.1: bearer + rate limit" tomcat-bearer bearer "(median of $ROUNDS)"
+  ratio_target "1 node on Tomcat 11, bearer + rate limit against nginx reverse proxy" tomcat-bearer nginx-proxy 0.5 3
+fi
 
 # --- 2. Two nodes: a header limit over 1,000 keys --------------------------------------------------------
 echo "== 2. two nodes: limit by header over 1,000 keys against no limit, on node 1"

@@ -24,7 +24,7 @@ stop() {
 stop_all() {
   set +e
   local name
-  for name in node2 node1 keycloak nginx; do stop "$name"; done
+  for name in node2 node1 tomcat keycloak nginx; do stop "$name"; done
   for name in "${!PIDS[@]}"; do stop "$name"; done
 }
 
@@ -94,20 +94,21 @@ token() {
   echo "$token"
 }
 
-# The repository's hazelcast.xml with a cluster name and member ports of the benchmark's own, so no
-# other gateway or test run on the machine joins the benchmark's cluster (or the other way round).
+# write_hazelcast_config [FILE CLUSTER FIRST_PORT]: the repository's hazelcast.xml with a cluster name and
+# member ports of the benchmark's own (default: $OUT/hazelcast.xml, $CLUSTER_NAME, $HAZELCAST_FIRST_PORT),
+# so no other gateway or test run on the machine joins the benchmark's cluster (or the other way round).
 write_hazelcast_config() {
-  local members="" port
-  for port in $(seq "$HAZELCAST_FIRST_PORT" $((HAZELCAST_FIRST_PORT + 9))); do
+  local file=${1:-$OUT/hazelcast.xml} cluster=${2:-$CLUSTER_NAME} first=${3:-$HAZELCAST_FIRST_PORT} members="" port
+  for port in $(seq "$first" $((first + 9))); do
     members+="<member>127.0.0.1:$port</member>"
   done
-  sed -e "s:<cluster-name>[^<]*</cluster-name>:<cluster-name>$CLUSTER_NAME</cluster-name>:" \
-      -e "s:<port \([^>]*\)>[0-9]*</port>:<port \1>$HAZELCAST_FIRST_PORT</port>:" \
+  sed -e "s:<cluster-name>[^<]*</cluster-name>:<cluster-name>$cluster</cluster-name>:" \
+      -e "s:<port \([^>]*\)>[0-9]*</port>:<port \1>$first</port>:" \
       -e "/<member-list>/,/<\/member-list>/c\\        <member-list>$members</member-list>" \
-      hazelcast.xml >"$OUT/hazelcast.xml"
-  grep -q "<cluster-name>$CLUSTER_NAME</cluster-name>" "$OUT/hazelcast.xml" \
-    && grep -q ">$HAZELCAST_FIRST_PORT</port>" "$OUT/hazelcast.xml" \
-    && grep -q "<member>127.0.0.1:$HAZELCAST_FIRST_PORT</member>" "$OUT/hazelcast.xml" \
+      hazelcast.xml >"$file"
+  grep -q "<cluster-name>$cluster</cluster-name>" "$file" \
+    && grep -q ">$first</port>" "$file" \
+    && grep -q "<member>127.0.0.1:$first</member>" "$file" \
     || { echo "hazelcast.xml changed shape; cannot give the benchmark a cluster of its own" >&2; exit 1; }
 }
 
@@ -125,6 +126,44 @@ start_gateway() {
        ${GATEWAY_JAVA_OPTS:-} \
        -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="${GATEWAY_JETTY_BASE:-$ROOT/jetty-base}" \
        jetty.http.host=127.0.0.1 jetty.http.port="$port" >"$OUT/$run.log" 2>&1 &
+  PIDS[$name]=$!
+  wait_for "http://127.0.0.1:$port/_gateway/health" "$name" "$OUT/$run.log" 120
+}
+
+# start_tomcat NAME RUN PORT CONFIG HAZELCAST_XML: a gateway node in the Tomcat 11 distribution (the version
+# pom.xml names, unpacked from ~/.m2 or fetched by Maven into target/tomcat-bench) as README's "Tomcat 11"
+# deploys it: the WAR as webapps/ROOT.war of a CATALINA_BASE of its own, bench/out/RUN, with the
+# connector on 127.0.0.1:PORT. Like Jetty, and nginx's 1,000, Tomcat keeps a connection alive for
+# more than its default of 100 requests (maxKeepAliveRequests="-1"). Its log is bench/out/RUN.log.
+start_tomcat() {
+  local name=$1 run=$2 port=$3 config=$4 hazelcast=$5 version home tarball base
+  version=$(sed -n "s:.*<tomcat11.version>\(.*\)</tomcat11.version>.*:\1:p" pom.xml)
+  home=$ROOT/target/tomcat-bench/apache-tomcat-$version
+  if [ ! -x "$home/bin/catalina.sh" ]; then
+    tarball=$HOME/.m2/repository/org/apache/tomcat/tomcat/$version/tomcat-$version.tar.gz
+    mkdir -p "$ROOT/target/tomcat-bench"
+    if [ -f "$tarball" ]; then
+      tar xzf "$tarball" -C "$ROOT/target/tomcat-bench"
+    else
+      mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+          -Dartifact="org.apache.tomcat:tomcat:$version:tar.gz" -DoutputDirectory="$ROOT/target/tomcat-bench" >&2
+    fi
+  fi
+  base=$OUT/$run
+  rm -rf "$base"
+  mkdir -p "$base/webapps" "$base/logs" "$base/temp" "$base/work"
+  cp -r "$home/conf" "$base/conf"
+  cp target/gateway.war "$base/webapps/ROOT.war"
+  sed -i -e 's/<Server port="8005"/<Server port="-1"/' \
+         -e "s/<Connector port=\"8080\" protocol=\"HTTP\/1.1\"/<Connector port=\"$port\" address=\"127.0.0.1\" maxKeepAliveRequests=\"-1\" protocol=\"HTTP\/1.1\"/" \
+         "$base/conf/server.xml"
+  grep -q "port=\"$port\" address=\"127.0.0.1\"" "$base/conf/server.xml" \
+    || { echo "Tomcat's conf/server.xml changed shape; cannot set its connector" >&2; exit 1; }
+  # as bench/logging.properties does for Jetty: no per-request access log (nginx logs nothing either)
+  echo "gateway.access.level = OFF" >>"$base/conf/logging.properties"
+  CATALINA_HOME=$home CATALINA_BASE=$base \
+    CATALINA_OPTS="-Dgateway.config=$config -Dhazelcast.config=$hazelcast ${GATEWAY_JAVA_OPTS:-}" \
+    "$home/bin/catalina.sh" run >"$OUT/$run.log" 2>&1 &
   PIDS[$name]=$!
   wait_for "http://127.0.0.1:$port/_gateway/health" "$name" "$OUT/$run.log" 120
 }
