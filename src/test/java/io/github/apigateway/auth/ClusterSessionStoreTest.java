@@ -3,6 +3,7 @@ package io.github.apigateway.auth;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.apigateway.cluster.IsolatedMembers;
 import io.github.apigateway.config.BrowserSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +33,7 @@ class ClusterSessionStoreTest {
 
     @BeforeAll
     static void startMember() {
-        Config config = new Config().setClusterName("cluster-sessions-test-" + UUID.randomUUID());
-        config.setProperty("hazelcast.logging.type", "jdk");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        Config config = IsolatedMembers.config("cluster-sessions-test");
         ClusterSessionStore.serializers().forEach(config.getSerializationConfig().getCompactSerializationConfig()::addSerializer);
         config.addMapConfig(ClusterSessionStore.mapConfig(null));
         hazelcast = Hazelcast.newHazelcastInstance(config);

@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.EntryView;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.apigateway.cluster.IsolatedMembers;
 import io.github.apigateway.config.RateLimit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -42,12 +42,7 @@ class ClusterBucketsTest {
     }
 
     private static Config isolatedConfig() {
-        Config config = new Config().setClusterName("cluster-buckets-test-" + UUID.randomUUID());
-        config.setProperty("hazelcast.logging.type", "jdk");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        Config config = IsolatedMembers.config("cluster-buckets-test");
         config.getSerializationConfig().addDataSerializableFactory(RateLimitSerialization.FACTORY_ID, new RateLimitSerialization());
         config.addMapConfig(ClusterBuckets.mapConfig(MAX_BUCKETS));
         return config;
