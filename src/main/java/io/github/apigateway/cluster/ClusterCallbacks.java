@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClusterCallbacks implements AutoCloseable {
 
-    static final int THREADS = 2;
+    private static final int THREADS = 2;
     private static final Duration END_TIMEOUT = Duration.ofSeconds(5);
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
